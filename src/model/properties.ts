@@ -203,6 +203,10 @@ export const PROPERTY_DECLS: readonly PropertyDecl[] = [
   ...group('Boundary', [
     b('inScope', 'In scope', 'The boundary is part of this assessment.', ['boundary']),
   ]),
+  // Appended for the STRIDE baseline (STRIDE-S-D: denial of service against a data store).
+  ...group('Storage', [
+    b('backedUp', 'Backed up', 'Versioned or immutable backups are kept apart from the store and restores are tested.', STORE),
+  ]),
 ];
 
 const byName = new Map(PROPERTY_DECLS.map((d) => [d.name, d]));

@@ -1,0 +1,353 @@
+/**
+ * Graph queries over a threat model: indexes by id, flow adjacency, boundary chains and boundary crossings
+ * (DESIGN.md §8: a flow crosses a zone when exactly one endpoint lies inside it through the nesting chain, and
+ * a line boundary when it lists the flow in `crossedBy`).
+ *
+ * `buildGraph(model)` is cached per model object in a WeakMap. Because documents are immutable (operations
+ * share structure and never mutate), a model object's graph never goes stale. Chains and crossings are
+ * computed lazily and memoised inside the graph, so a rule pass that never asks for a crossing pays nothing.
+ *
+ * The rule engine's incremental analyzer keeps a private graph (`createGraph`) and patches it in place with
+ * `patchGraph`; that graph is never put in the WeakMap cache, so the cached graph of a model never changes.
+ *
+ * Adjacency lists and line-boundary lists are kept sorted by id, not in document order: a patched graph and a
+ * freshly built one must agree exactly (rule evidence follows this order), and the array position of an item
+ * in the document carries no meaning.
+ */
+import type { Boundary, Flow, Id, ModelElement, ThreatModel } from './types';
+
+/** Indexes over one model. Treat as read-only outside this module. */
+export interface ModelGraph {
+  elements: Map<Id, ModelElement>;
+  flows: Map<Id, Flow>;
+  boundaries: Map<Id, Boundary>;
+  /** Flows by target element id (only flows whose both endpoints exist). */
+  inbound: Map<Id, Flow[]>;
+  /** Flows by source element id (only flows whose both endpoints exist). */
+  outbound: Map<Id, Flow[]>;
+  /** Line boundaries by the flow ids they list in `crossedBy`. */
+  linesByFlow: Map<Id, Boundary[]>;
+  /** Memo: element or boundary id → chain of boundaries, innermost first. */
+  chains: Map<Id, Boundary[]>;
+  /** Memo: flow id → crossed boundaries. */
+  crossings: Map<Id, Boundary[]>;
+  /** Index of each element, flow and boundary in its document array: a hint for `resolveChanges`. */
+  positions: Map<Id, number>;
+}
+
+/** The next versions of changed items (an id absent from all three maps was removed or is not an item). */
+export interface ResolvedChanges {
+  elements: Map<Id, ModelElement>;
+  flows: Map<Id, Flow>;
+  boundaries: Map<Id, Boundary>;
+}
+
+const EMPTY: readonly never[] = Object.freeze([]);
+const cache = new WeakMap<ThreatModel, ModelGraph>();
+
+/** The graph of a model, built once per model object. */
+export function buildGraph(model: ThreatModel): ModelGraph {
+  let graph = cache.get(model);
+  if (!graph) {
+    graph = createGraph(model);
+    cache.set(model, graph);
+  }
+  return graph;
+}
+
+/** A fresh, uncached graph. Use `buildGraph` unless you intend to patch the result. */
+export function createGraph(model: ThreatModel): ModelGraph {
+  const graph: ModelGraph = {
+    elements: new Map(),
+    flows: new Map(),
+    boundaries: new Map(),
+    inbound: new Map(),
+    outbound: new Map(),
+    linesByFlow: new Map(),
+    chains: new Map(),
+    crossings: new Map(),
+    positions: new Map(),
+  };
+  model.elements.forEach((el, i) => {
+    graph.elements.set(el.id, el);
+    graph.positions.set(el.id, i);
+  });
+  model.boundaries.forEach((b, i) => {
+    graph.boundaries.set(b.id, b);
+    graph.positions.set(b.id, i);
+    indexLine(graph, b);
+  });
+  model.flows.forEach((f, i) => graph.positions.set(f.id, i));
+  for (const f of model.flows) {
+    graph.flows.set(f.id, f);
+    if (graph.elements.has(f.source) && graph.elements.has(f.target)) {
+      append(graph.outbound, f.source, f);
+      append(graph.inbound, f.target, f);
+    }
+  }
+  for (const list of graph.inbound.values()) if (list.length > 1) list.sort(byId);
+  for (const list of graph.outbound.values()) if (list.length > 1) list.sort(byId);
+  return graph;
+}
+
+function byId(a: { id: Id }, b: { id: Id }): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+function append(map: Map<Id, Flow[]>, key: Id, f: Flow): void {
+  const list = map.get(key);
+  if (list) list.push(f);
+  else map.set(key, [f]);
+}
+
+/** Inserts keeping the list sorted by id. */
+function insertSorted<T extends { id: Id }>(list: T[], item: T): void {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].id < item.id) lo = mid + 1;
+    else hi = mid;
+  }
+  list.splice(lo, 0, item);
+}
+
+function indexLine(graph: ModelGraph, b: Boundary): void {
+  if (b.shape !== 'line' || !b.crossedBy) return;
+  for (const flowId of b.crossedBy) {
+    const list = graph.linesByFlow.get(flowId);
+    if (!list) graph.linesByFlow.set(flowId, [b]);
+    else if (!list.includes(b)) insertSorted(list, b);
+  }
+}
+
+function link(graph: ModelGraph, f: Flow): void {
+  if (!graph.elements.has(f.source) || !graph.elements.has(f.target)) return;
+  push(graph.outbound, f.source, f);
+  push(graph.inbound, f.target, f);
+}
+
+function push(map: Map<Id, Flow[]>, key: Id, f: Flow): void {
+  const list = map.get(key);
+  if (list) insertSorted(list, f);
+  else map.set(key, [f]);
+}
+
+function unlink(map: Map<Id, Flow[]>, key: Id, flowId: Id): void {
+  const list = map.get(key);
+  if (!list) return;
+  const i = list.findIndex((f) => f.id === flowId);
+  if (i >= 0) list.splice(i, 1);
+}
+
+/**
+ * Chain of boundaries around an element (from its `boundaryId`) or a boundary (itself first), innermost first,
+ * following `parentId`. A cycle or a dangling id ends the chain.
+ */
+export function chainOf(graph: ModelGraph, id: Id): Boundary[] {
+  const memo = graph.chains.get(id);
+  if (memo) return memo;
+  const el = graph.elements.get(id);
+  let next: Id | null = el ? el.boundaryId : graph.boundaries.has(id) ? id : null;
+  const chain: Boundary[] = [];
+  const seen = new Set<Id>();
+  while (next !== null && !seen.has(next)) {
+    const b = graph.boundaries.get(next);
+    if (!b) break;
+    seen.add(next);
+    chain.push(b);
+    next = b.parentId;
+  }
+  graph.chains.set(id, chain);
+  return chain;
+}
+
+/**
+ * Ids an element's (or boundary's) chain depends on: the element, every boundary of the chain, and the parent
+ * pointers followed, including a dangling one (the boundary may appear later).
+ */
+export function chainDependencies(graph: ModelGraph, id: Id, add: (id: Id) => void): Boundary[] {
+  const chain = chainOf(graph, id);
+  add(id);
+  const el = graph.elements.get(id);
+  if (el?.boundaryId) add(el.boundaryId);
+  for (const b of chain) {
+    add(b.id);
+    if (b.parentId) add(b.parentId);
+  }
+  return chain;
+}
+
+/** Boundaries a flow crosses: the zones exactly one endpoint is inside, then line boundaries listing the flow. */
+export function crossingsOf(graph: ModelGraph, flow: Flow): Boundary[] {
+  const memo = graph.crossings.get(flow.id);
+  if (memo) return memo;
+  const a = zonesOf(graph, flow.source);
+  const b = zonesOf(graph, flow.target);
+  const result: Boundary[] = [];
+  for (const z of a) if (!b.includes(z)) result.push(z);
+  for (const z of b) if (!a.includes(z)) result.push(z);
+  for (const line of graph.linesByFlow.get(flow.id) ?? EMPTY) if (!result.includes(line)) result.push(line);
+  graph.crossings.set(flow.id, result);
+  return result;
+}
+
+function zonesOf(graph: ModelGraph, elementId: Id): Boundary[] {
+  if (!graph.elements.has(elementId)) return EMPTY as unknown as Boundary[];
+  const chain = chainOf(graph, elementId);
+  return chain.every((z) => z.shape === 'zone') ? chain : chain.filter((z) => z.shape === 'zone');
+}
+
+/** Inbound flows of a node in the graph (a shared array: do not mutate). */
+export function inboundOf(graph: ModelGraph, nodeId: Id): readonly Flow[] {
+  return graph.inbound.get(nodeId) ?? EMPTY;
+}
+
+/** Outbound flows of a node in the graph (a shared array: do not mutate). */
+export function outboundOf(graph: ModelGraph, nodeId: Id): readonly Flow[] {
+  return graph.outbound.get(nodeId) ?? EMPTY;
+}
+
+/** The boundary chain of an element (or of a boundary, itself first), innermost first. */
+export function getBoundaryChain(model: ThreatModel, id: Id): Boundary[] {
+  return chainOf(buildGraph(model), id).slice();
+}
+
+/** The boundaries a flow crosses (empty for an unknown flow id). */
+export function getCrossedBoundaries(model: ThreatModel, flowId: Id): Boundary[] {
+  const graph = buildGraph(model);
+  const flow = graph.flows.get(flowId);
+  return flow ? crossingsOf(graph, flow).slice() : [];
+}
+
+/** Whether the flow crosses a boundary, of the given type when one is given. */
+export function flowCrosses(model: ThreatModel, flow: Flow, type?: string): boolean {
+  const crossed = crossingsOf(buildGraph(model), flow);
+  return type === undefined ? crossed.length > 0 : crossed.some((b) => b.type === type);
+}
+
+/** Flows into a node. */
+export function getInbound(model: ThreatModel, nodeId: Id): Flow[] {
+  return inboundOf(buildGraph(model), nodeId).slice();
+}
+
+/** Flows out of a node. */
+export function getOutbound(model: ThreatModel, nodeId: Id): Flow[] {
+  return outboundOf(buildGraph(model), nodeId).slice();
+}
+
+/**
+ * Brings a private graph (from `createGraph(prev)`) up to date with `next`, given the ids whose objects
+ * changed, were added or removed. Memoised chains and crossings that could depend on them are dropped.
+ */
+export function patchGraph(graph: ModelGraph, next: ThreatModel, changed: ReadonlySet<Id>, resolved = resolveChanges(graph, next, changed)): void {
+  const { elements: nextEls, flows: nextFlows, boundaries: nextBounds } = resolved;
+
+  let boundariesChanged = false;
+  for (const id of changed) {
+    if (graph.boundaries.has(id) || nextBounds.has(id)) boundariesChanged = true;
+  }
+  // Flows first come off the adjacency (their old endpoints), then elements change, then flows go back on.
+  const relink: Flow[] = [];
+  for (const id of changed) {
+    const old = graph.flows.get(id);
+    if (old) {
+      unlink(graph.outbound, old.source, id);
+      unlink(graph.inbound, old.target, id);
+      graph.flows.delete(id);
+      graph.crossings.delete(id);
+    }
+    const now = nextFlows.get(id);
+    if (now) {
+      graph.flows.set(id, now);
+      relink.push(now);
+    }
+  }
+  for (const id of changed) {
+    const old = graph.elements.get(id);
+    const now = nextEls.get(id);
+    if (old === now) continue;
+    const existedBefore = old !== undefined;
+    if (now) graph.elements.set(id, now);
+    else graph.elements.delete(id);
+    graph.chains.delete(id);
+    // A removed or added element changes which flows are linked (dangling flows are left out).
+    if (!now || !existedBefore) relinkDangling(graph, id, now !== undefined, changed);
+    for (const f of graph.inbound.get(id) ?? EMPTY) graph.crossings.delete(f.id);
+    for (const f of graph.outbound.get(id) ?? EMPTY) graph.crossings.delete(f.id);
+  }
+  for (const f of relink) link(graph, f);
+  if (boundariesChanged) {
+    for (const id of changed) {
+      if (nextBounds.has(id)) graph.boundaries.set(id, nextBounds.get(id)!);
+      else if (graph.boundaries.has(id)) graph.boundaries.delete(id);
+    }
+    graph.linesByFlow.clear();
+    for (const b of graph.boundaries.values()) indexLine(graph, b);
+    graph.chains.clear();
+    graph.crossings.clear();
+  }
+}
+
+/**
+ * Finds the next versions of the changed ids in `next`, without scanning the document when it can help it:
+ * the remembered array position is tried first (operations replace items in place and append new ones), then
+ * the array is scanned from the end.
+ */
+export function resolveChanges(graph: ModelGraph, next: ThreatModel, changed: ReadonlySet<Id>): ResolvedChanges {
+  const out: ResolvedChanges = { elements: new Map(), flows: new Map(), boundaries: new Map() };
+  for (const id of changed) {
+    const wasElement = graph.elements.has(id);
+    const wasFlow = !wasElement && graph.flows.has(id);
+    const wasBoundary = !wasElement && !wasFlow && graph.boundaries.has(id);
+    const unknown = !wasElement && !wasFlow && !wasBoundary;
+    if (wasElement || unknown) {
+      const el = locate(graph, next.elements, id);
+      if (el) {
+        out.elements.set(id, el);
+        continue;
+      }
+    }
+    if (wasFlow || unknown) {
+      const f = locate(graph, next.flows, id);
+      if (f) {
+        out.flows.set(id, f);
+        continue;
+      }
+    }
+    if (wasBoundary || unknown) {
+      const b = locate(graph, next.boundaries, id);
+      if (b) out.boundaries.set(id, b);
+    }
+  }
+  return out;
+}
+
+function locate<T extends { id: Id }>(graph: ModelGraph, list: readonly T[], id: Id): T | undefined {
+  const hint = graph.positions.get(id);
+  if (hint !== undefined && list[hint]?.id === id) return list[hint];
+  for (let i = list.length - 1; i >= 0; i--) {
+    if (list[i].id === id) {
+      graph.positions.set(id, i);
+      return list[i];
+    }
+  }
+  return undefined;
+}
+
+function relinkDangling(graph: ModelGraph, elementId: Id, added: boolean, changed: ReadonlySet<Id>): void {
+  if (!added) {
+    for (const f of graph.inbound.get(elementId) ?? EMPTY) unlink(graph.outbound, f.source, f.id);
+    for (const f of graph.outbound.get(elementId) ?? EMPTY) unlink(graph.inbound, f.target, f.id);
+    graph.inbound.delete(elementId);
+    graph.outbound.delete(elementId);
+    return;
+  }
+  // Flows that were dangling until this element appeared (changed flows are linked by the caller).
+  for (const f of graph.flows.values()) {
+    if (changed.has(f.id) || (f.source !== elementId && f.target !== elementId)) continue;
+    unlink(graph.outbound, f.source, f.id);
+    unlink(graph.inbound, f.target, f.id);
+    link(graph, f);
+  }
+}
