@@ -1,0 +1,76 @@
+/**
+ * A data flow: a floating straight arrow between its two elements, its name as a label with its threat badge,
+ * and a small marker wherever it crosses a trust boundary. Follows its endpoints live while they are dragged.
+ */
+import { BaseEdge, EdgeLabelRenderer, useInternalNode, type EdgeProps, type InternalNode } from '@xyflow/react';
+import { memo } from 'react';
+import { useEditor, useEditorApi } from '../../store/context';
+import { ThreatBadge } from '../ThreatBadge';
+import type { FlowCanvasEdge } from '../types';
+import { floatingLine, pointAlong, polylineCrossings, rectCrossings, type Rect } from './edgeGeometry';
+
+/** Where along the flow its label may sit, in order of preference. */
+const LABEL_SPOTS = [0.5, 0.35, 0.65, 0.22, 0.78];
+
+function rectOf(node: InternalNode): Rect {
+  const { x, y } = node.internals.positionAbsolute;
+  return { x, y, width: node.measured.width ?? node.width ?? 0, height: node.measured.height ?? node.height ?? 0 };
+}
+
+export const FlowEdge = memo(function FlowEdge({ id, source, target, data, selected, markerEnd }: EdgeProps<FlowCanvasEdge>) {
+  const sourceNode = useInternalNode(source);
+  const targetNode = useInternalNode(target);
+  const store = useEditorApi();
+  const hasBadge = useEditor((s) => (s.badges[id]?.open ?? 0) > 0);
+  if (!sourceNode || !targetNode || !data) return null;
+  const line = floatingLine(rectOf(sourceNode), rectOf(targetNode), data.offset);
+  const path = `M ${line.start.x} ${line.start.y} L ${line.end.x} ${line.end.y}`;
+  const markers = data.crossings.flatMap((c) =>
+    c.kind === 'zone' ? rectCrossings(line.start, line.end, c).slice(0, 1) : polylineCrossings(line.start, line.end, c.points).slice(0, 1),
+  );
+  // Keep the label off the crossing markers (a flow into a zone often crosses near its middle).
+  const labelAt =
+    LABEL_SPOTS.map((t) => pointAlong(line.start, line.end, t)).find((p) => markers.every((m) => Math.hypot(m.x - p.x, m.y - p.y) > 30)) ?? line.mid;
+  const name = data.flow.name;
+  const crossing = data.crossings.length > 0;
+  return (
+    <>
+      <BaseEdge
+        id={id}
+        path={path}
+        markerEnd={markerEnd}
+        className={`rampart-flow${crossing ? ' rampart-flow--crossing' : ''}`}
+        interactionWidth={14}
+      />
+      {markers.map((p, i) => (
+        <rect
+          key={i}
+          className="rampart-crossing"
+          data-testid={`crossing-${id}`}
+          x={p.x - 5}
+          y={p.y - 5}
+          width={10}
+          height={10}
+          transform={`rotate(45 ${p.x} ${p.y})`}
+        />
+      ))}
+      {(name || hasBadge) && (
+        <EdgeLabelRenderer>
+          <div
+            className={`rampart-flow-label nodrag nopan${selected ? ' rampart-flow-label--selected' : ''}`}
+            style={{ transform: `translate(-50%, -50%) translate(${labelAt.x}px, ${labelAt.y}px)` }}
+            data-testid={`flow-label-${id}`}
+            onClick={(event) => {
+              const state = store.getState();
+              if (event.shiftKey || event.metaKey || event.ctrlKey) state.toggleSelect(id);
+              else state.select([id]);
+            }}
+          >
+            {name && <span className="rampart-flow-label__name">{name}</span>}
+            <ThreatBadge targetId={id} />
+          </div>
+        </EdgeLabelRenderer>
+      )}
+    </>
+  );
+});

@@ -1,0 +1,44 @@
+/**
+ * Actor, process and data store nodes: DFD shapes (rectangle, rounded, open-ended parallel lines) with the
+ * stencil icon, the name as text and the threat badge. Four handles; any of them starts or ends a flow.
+ */
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { getElementIcon, getStencil } from '../../model/stencils';
+import { StencilIcon } from '../StencilIcon';
+import { ThreatBadge } from '../ThreatBadge';
+import type { ElementFlowNode } from '../types';
+
+const SIDES = [
+  { id: 'top', position: Position.Top },
+  { id: 'right', position: Position.Right },
+  { id: 'bottom', position: Position.Bottom },
+  { id: 'left', position: Position.Left },
+] as const;
+
+export const ElementNode = memo(function ElementNode({ id, data }: NodeProps<ElementFlowNode>) {
+  const { element } = data;
+  const stencil = getStencil(element.type);
+  const typeLabel = stencil?.label ?? element.type;
+  return (
+    <div
+      className={`rampart-node rampart-node--${element.kind}`}
+      data-testid={`element-${id}`}
+      data-kind={element.kind}
+      data-type={element.type}
+      title={element.description || undefined}
+    >
+      {SIDES.map((side) => (
+        <Handle key={side.id} id={side.id} type="source" position={side.position} aria-label={`Connect from ${side.id}`} />
+      ))}
+      <StencilIcon className="rampart-node__icon" icon={getElementIcon(element.type, element.kind)} />
+      <div className="rampart-node__text">
+        <span className="rampart-node__name" data-testid={`element-name-${id}`}>
+          {element.name}
+        </span>
+        {typeLabel !== element.name && <span className="rampart-node__type">{typeLabel}</span>}
+      </div>
+      <ThreatBadge targetId={id} />
+    </div>
+  );
+});
