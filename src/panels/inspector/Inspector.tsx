@@ -1,0 +1,63 @@
+import '../panels.css';
+import { useEditor } from '../../store/context';
+import { findItem, toItemRef } from '../lookup';
+import { FindingList } from './FindingList';
+import { BoundaryInspector, ElementInspector, FlowInspector, NoteInspector } from './ItemInspectors';
+import { ManualThreats } from './ManualThreats';
+import { ModelOverview } from './ModelOverview';
+
+/**
+ * The right-hand panel. What it shows follows the selection: one item's fields, typed properties, threats and
+ * manual threats; a count for a multi-selection; the model's fields and summary when nothing is selected.
+ * Each part selects narrowly, so typing in one field does not re-render the finding cards.
+ */
+export function Inspector() {
+  const hasModel = useEditor((s) => s.model !== null);
+  const count = useEditor((s) => s.selection.length);
+  // findItem returns the document's own object, stable until that item is edited.
+  const item = useEditor((s) => (s.selection.length === 1 ? findItem(s.model, s.selection[0]) : undefined));
+
+  let body;
+  if (!hasModel) {
+    body = <p className="rp-empty">No model is open.</p>;
+  } else if (count > 1) {
+    body = (
+      <div data-testid="inspector-multi">
+        <p className="rp-multi-count" data-testid="inspector-multi-count">
+          {count} items selected
+        </p>
+        <p className="rp-help">Press Delete to remove them (elements take their flows with them). Select a single item to edit it.</p>
+      </div>
+    );
+  } else if (item) {
+    const ref = toItemRef(item);
+    body = (
+      <>
+        {ref.kind === 'element' ? <ElementInspector element={ref.item} /> : null}
+        {ref.kind === 'flow' ? <FlowInspector flow={ref.item} /> : null}
+        {ref.kind === 'boundary' ? <BoundaryInspector boundary={ref.item} /> : null}
+        {ref.kind === 'note' ? <NoteInspector note={ref.item} /> : null}
+        {ref.kind !== 'note' ? (
+          <>
+            <FindingList targetId={ref.item.id} />
+            <ManualThreats targetId={ref.item.id} />
+          </>
+        ) : null}
+      </>
+    );
+  } else {
+    body = (
+      <>
+        <ModelOverview />
+        <ManualThreats targetId={null} />
+      </>
+    );
+  }
+
+  return (
+    // A div, not a landmark: the app's layout puts the panel in its own <aside aria-label="Inspector">.
+    <div className="rp-panel rp-inspector" data-testid="inspector">
+      {body}
+    </div>
+  );
+}

@@ -1,0 +1,126 @@
+// @vitest-environment jsdom
+import { act } from 'react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Finding } from '../../src/model/findings';
+import type { Severity } from '../../src/model/types';
+import { buildNameIndex } from '../../src/panels/lookup';
+import { buildRows, countRows, filterRows, sortRows, type RowFilter } from '../../src/panels/register/registerRows';
+import { REGISTER_PAGE, ThreatRegister } from '../../src/panels/register/ThreatRegister';
+import { EditorStoreProvider } from '../../src/store/context';
+import { createEditorStore, type EditorStore } from '../../src/store/editorStore';
+import { makeElement, makeFlow, makeManualThreat, makeModel } from '../factories/model';
+import { byTestId, click, makeFinding, queryTestId, render, type, type Rendered } from './dom';
+
+const ids = { api: 'api', db: 'db', client: 'client', flow: 'client->api' } as const;
+
+function sampleModel() {
+  return makeModel({
+    elements: [
+      makeElement({ id: ids.client, type: 'browser', name: 'Browser' }),
+      makeElement({ id: ids.api, type: 'apiGateway', name: 'API gateway' }),
+      makeElement({ id: ids.db, type: 'database', name: 'Orders DB' }),
+    ],
+    flows: [makeFlow(ids.client, ids.api, { name: '' })],
+    manualThreats: [makeManualThreat({ id: 'm1', targetId: ids.db, title: 'Backup theft', severity: 'high', stride: 'I', status: 'open' })],
+    triage: { [`AUTH-02@${ids.flow}`]: { status: 'mitigated', justification: 'fixed', updatedAt: '2025-01-01T00:00:00Z', mitigations: {} } },
+  });
+}
+
+const findings: Finding[] = [
+  makeFinding({ ruleId: 'AUTH-02', targetId: ids.flow, severity: 'medium', stride: 'ST', packId: 'trading', references: [{ type: 'OWASP-API-2023', id: 'API2:2023' }] }),
+  makeFinding({ ruleId: 'API1', targetId: ids.api, severity: 'critical', stride: 'E', packId: 'owasp-api', title: 'Broken object level authorisation', references: [{ type: 'OWASP-API-2023', id: 'API1:2023' }] }),
+  makeFinding({ ruleId: 'STORE-1', targetId: ids.db, severity: 'low', stride: 'I', packId: 'stride', confidence: 'unverified' }),
+];
+
+const noFilter: RowFilter = { severity: [], status: [], stride: [], pack: [], owasp: [], search: '', element: '', showByDesign: true };
+
+describe('register rows', () => {
+  const model = sampleModel();
+  const mitigated = [{ id: 'TLS-1@client->api', ruleId: 'TLS-1', packId: 'stride', targetId: ids.flow, title: 'Plain HTTP', controls: [{ property: 'protocol', value: 'https' }] }];
+  const rows = buildRows(model, findings, mitigated, buildNameIndex(model));
+
+  it('flattens findings, manual threats and by-design rules with status from triage and names for targets', () => {
+    expect(rows.map((r) => [r.id, r.source, r.status])).toEqual([
+      ['AUTH-02@client->api', 'finding', 'mitigated'],
+      ['API1@api', 'finding', 'open'],
+      ['STORE-1@db', 'finding', 'open'],
+      ['m1', 'manual', 'open'],
+      ['TLS-1@client->api', 'design', 'mitigated'],
+    ]);
+    expect(rows[0].targetName).toBe('Browser → API gateway');
+    expect(rows[4].byDesign).toBe('protocol = https');
+  });
+
+  it('filters by severity, status, STRIDE letter, pack, OWASP id, element and search text', () => {
+    const pick = (f: Partial<RowFilter>) => filterRows(rows, { ...noFilter, ...f }).map((r) => r.id);
+    expect(pick({ severity: ['critical', 'high'] })).toEqual(['API1@api', 'm1']);
+    expect(pick({ status: ['open'] })).toEqual(['API1@api', 'STORE-1@db', 'm1']);
+    expect(pick({ stride: ['I'] })).toEqual(['STORE-1@db', 'm1']);
+    expect(pick({ pack: ['owasp-api'] })).toEqual(['API1@api']);
+    expect(pick({ owasp: ['API2:2023'] })).toEqual(['AUTH-02@client->api']);
+    expect(pick({ element: ids.db })).toEqual(['STORE-1@db', 'm1']);
+    expect(pick({ search: 'ORDERS db' })).toEqual(['STORE-1@db', 'm1']);
+    expect(pick({ showByDesign: false })).not.toContain('TLS-1@client->api');
+  });
+
+  it('sorts by any column with a total order, and counts open threats by severity', () => {
+    expect(sortRows(rows, 'severity', 'desc').map((r) => r.severity)).toEqual(['critical', 'high', 'medium', 'low', 'info']);
+    expect(sortRows(rows, 'target', 'asc')[0].targetName).toBe('API gateway');
+    const counts = countRows(rows);
+    expect(counts).toEqual({ total: 4, open: 3, bySeverity: { critical: 1, high: 1, medium: 0, low: 1, info: 0 } });
+  });
+});
+
+describe('<ThreatRegister />', () => {
+  let store: EditorStore;
+  let view: Rendered;
+  beforeEach(() => {
+    store = createEditorStore();
+    store.getState().loadModel(sampleModel());
+    view = render(
+      <EditorStoreProvider store={store}>
+        <ThreatRegister />
+      </EditorStoreProvider>,
+    );
+  });
+  afterEach(() => view.unmount());
+
+  it('selects the target of a clicked row', () => {
+    act(() => store.getState().setFindings({ findings, mitigated: [], problems: [] }));
+    click(byTestId(view.container, 'register-row-API1@api'));
+    expect(store.getState().selection).toEqual([ids.api]);
+    expect(store.getState().ui.focusRequest?.id).toBe(ids.api);
+  });
+
+  it('renders a page of rows out of thousands, with show more, and filters through the store', () => {
+    const severities: Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
+    const many = Array.from({ length: 1500 }, (_, i) =>
+      makeFinding({ ruleId: `R-${i}`, targetId: ids.api, severity: severities[i % 5], title: `Threat number ${i}` }),
+    );
+    act(() => store.getState().setFindings({ findings: many, mitigated: [], problems: [] }));
+    const bodyRows = () => view.container.querySelectorAll('tbody tr').length;
+    expect(byTestId(view.container, 'register-count-total').textContent).toBe('1501');
+    expect(bodyRows()).toBe(REGISTER_PAGE);
+    click(byTestId(view.container, 'register-show-more'));
+    expect(bodyRows()).toBe(2 * REGISTER_PAGE);
+
+    click(byTestId(view.container, 'register-filter-severity-critical'));
+    expect(store.getState().ui.registerFilters.severity).toEqual(['critical']);
+    // 300 critical findings: a new filter starts from the first page again.
+    expect(bodyRows()).toBe(REGISTER_PAGE);
+    expect(queryTestId(view.container, 'register-show-more')).toBeNull();
+
+    type(byTestId<HTMLInputElement>(view.container, 'register-search'), 'number 1495');
+    expect(bodyRows()).toBe(1);
+    expect(queryTestId(view.container, 'register-row-R-1495@api')).not.toBeNull();
+  });
+
+  it('sorts when a header is clicked and says so with aria-sort', () => {
+    act(() => store.getState().setFindings({ findings, mitigated: [], problems: [] }));
+    click(byTestId(view.container, 'register-sort-title'));
+    const th = byTestId(view.container, 'register-sort-title').closest('th')!;
+    expect(th.getAttribute('aria-sort')).toBe('ascending');
+    const titles = Array.from(view.container.querySelectorAll('tbody tr td.rp-register-title')).map((td) => td.textContent);
+    expect(titles[0]).toContain('Backup theft');
+  });
+});
