@@ -5,6 +5,7 @@
 import type { Point } from '../model/types';
 import type { EditorStore } from '../store/editorStore';
 import { DEFAULT_SIZES } from '../store/geometry';
+import { fitParentsOf, inGesture } from './nesting';
 
 export const STENCIL_MIME = 'application/rampart-stencil';
 
@@ -29,8 +30,19 @@ export function parseToken(token: string): PaletteItem | null {
   return null;
 }
 
-/** Adds a palette item centred on a diagram point; returns the new id. */
+/**
+ * Adds a palette item centred on a diagram point; returns the new id. A zone it lands in grows to enclose it,
+ * in the same undo step.
+ */
 export function addPaletteItem(store: EditorStore, item: PaletteItem, centre: Point): string | null {
+  return inGesture(store, () => {
+    const id = addAt(store, item, centre);
+    if (id) fitParentsOf(store, [id]);
+    return id;
+  });
+}
+
+function addAt(store: EditorStore, item: PaletteItem, centre: Point): string | null {
   const s = store.getState();
   const at = (size: { width: number; height: number }): Point => ({ x: Math.round(centre.x - size.width / 2), y: Math.round(centre.y - size.height / 2) });
   switch (item.kind) {

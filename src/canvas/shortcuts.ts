@@ -4,6 +4,7 @@
  */
 import type { EditorStore } from '../store/editorStore';
 import { getCanvas } from './bridge';
+import { pasteInsideZones } from './nesting';
 
 export interface ShortcutContext {
   store: EditorStore;
@@ -25,8 +26,8 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'undo', keys: ['Mod+Z'], display: ['Mod+Z'], label: 'Undo', run: ({ store }) => store.getState().undo() },
   { id: 'redo', keys: ['Mod+Shift+Z', 'Mod+Y'], display: ['Mod+Shift+Z', 'Mod+Y'], label: 'Redo', run: ({ store }) => store.getState().redo() },
   { id: 'copy', keys: ['Mod+C'], display: ['Mod+C'], label: 'Copy', run: ({ store }) => store.getState().copy() },
-  { id: 'paste', keys: ['Mod+V'], display: ['Mod+V'], label: 'Paste', run: ({ store }) => void store.getState().paste() },
-  { id: 'duplicate', keys: ['Mod+D'], display: ['Mod+D'], label: 'Duplicate', run: ({ store }) => void store.getState().duplicate() },
+  { id: 'paste', keys: ['Mod+V'], display: ['Mod+V'], label: 'Paste', run: ({ store }) => void pasteInsideZones(store, 'paste') },
+  { id: 'duplicate', keys: ['Mod+D'], display: ['Mod+D'], label: 'Duplicate', run: ({ store }) => void pasteInsideZones(store, 'duplicate') },
   { id: 'selectAll', keys: ['Mod+A'], display: ['Mod+A'], label: 'Select everything on this diagram', run: ({ store }) => store.getState().selectAll() },
   { id: 'clear', keys: ['Escape'], display: ['Escape'], label: 'Clear the selection', run: ({ store }) => store.getState().clearSelection() },
   { id: 'fit', keys: ['Shift+!', 'Shift+1', 'F'], display: ['Shift+1', 'F'], label: 'Fit the diagram in view', run: ({ fitView }) => fitView() },

@@ -1,14 +1,15 @@
 /**
  * What the canvas does with React Flow's events. Positions live in local node state while a drag runs (no
  * store commit per frame: analysis and autosave follow every document change), and the drop is committed as
- * one undo step: the moves, then each moved item re-parented to the innermost zone under its centre.
+ * one undo step by commitDrop (nesting.ts): the moves, each moved item re-parented to the innermost zone under
+ * its centre, the zones they end up in grown to enclose them. A dragged zone never captures what it overlaps.
  */
 import { applyNodeChanges, type Connection, type EdgeChange, type NodeChange, type ReactFlowInstance } from '@xyflow/react';
 import { useCallback, useRef, type Dispatch, type SetStateAction } from 'react';
 import type { Id, Point } from '../model/types';
 import type { EditorStore } from '../store/editorStore';
-import { centreOf, findItem, findZoneAt, getDescendantIds, getItemSize } from '../store/geometry';
 import type { FlowElementsBuilder } from './buildFlowElements';
+import { commitDrop } from './nesting';
 import type { CanvasNode, FlowCanvasEdge } from './types';
 
 type Flow = ReactFlowInstance<CanvasNode, FlowCanvasEdge>;
@@ -96,24 +97,7 @@ export function useCanvasHandlers(store: EditorStore, flow: Flow, builder: FlowE
     (_event: unknown, _node: unknown, dragged: CanvasNode[]) => {
       if (!dragging.current) return;
       dragging.current = false;
-      const s = store.getState();
-      if (!s.model || dragged.length === 0) return;
-      const moves = dragged.map((n) => ({ id: n.id, position: absolute(n) }));
-      s.beginGesture();
-      try {
-        s.moveItems(moves);
-        const model = store.getState().model!;
-        for (const { id, position } of moves) {
-          const found = findItem(model, id);
-          if (!found || (found.kind !== 'element' && !(found.kind === 'boundary' && found.item.shape === 'zone'))) continue;
-          const exclude = found.kind === 'boundary' ? new Set([id, ...getDescendantIds(model, id)]) : undefined;
-          const zone = findZoneAt(model, found.item.diagramId, centreOf(position, getItemSize(found)), exclude);
-          const current = found.kind === 'element' ? found.item.boundaryId : found.item.parentId;
-          if ((zone?.id ?? null) !== current) store.getState().setParent(id, zone?.id ?? null);
-        }
-      } finally {
-        store.getState().endGesture();
-      }
+      commitDrop(store, dragged.map((n) => ({ id: n.id, position: absolute(n) })));
     },
     [absolute, store],
   );

@@ -3,7 +3,7 @@ import { NodeResizer, type NodeProps } from '@xyflow/react';
 import { memo, useState } from 'react';
 import { useEditorApi } from '../../store/context';
 import type { NoteFlowNode } from '../types';
-import { useResizeEnd } from './BoundaryNode';
+import { useResizeEnd } from './useResizeEnd';
 
 export const NoteNode = memo(function NoteNode({ id, data, selected }: NodeProps<NoteFlowNode>) {
   const store = useEditorApi();
