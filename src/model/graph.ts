@@ -163,19 +163,22 @@ export function chainOf(graph: ModelGraph, id: Id): Boundary[] {
 }
 
 /**
- * Ids an element's (or boundary's) chain depends on: the element, every boundary of the chain, and the parent
- * pointers followed, including a dangling one (the boundary may appear later).
+ * Adds to `out` the elements and boundaries whose boundary chain contains one of `boundaryIds`. Rule
+ * dependencies record "the chain of X" as X itself, so the incremental analyzer calls this before and after
+ * a boundary edit: an element whose chain the edit affects has the boundary in its old chain or its new one.
  */
-export function chainDependencies(graph: ModelGraph, id: Id, add: (id: Id) => void): Boundary[] {
-  const chain = chainOf(graph, id);
-  add(id);
-  const el = graph.elements.get(id);
-  if (el?.boundaryId) add(el.boundaryId);
-  for (const b of chain) {
-    add(b.id);
-    if (b.parentId) add(b.parentId);
-  }
-  return chain;
+export function collectUnder(graph: ModelGraph, boundaryIds: ReadonlySet<Id>, out: Set<Id>): void {
+  if (!boundaryIds.size) return;
+  const visit = (id: Id) => {
+    for (const b of chainOf(graph, id)) {
+      if (boundaryIds.has(b.id)) {
+        out.add(id);
+        return;
+      }
+    }
+  };
+  for (const id of graph.elements.keys()) visit(id);
+  for (const id of graph.boundaries.keys()) visit(id);
 }
 
 /** Boundaries a flow crosses: the zones exactly one endpoint is inside, then line boundaries listing the flow. */
@@ -184,12 +187,26 @@ export function crossingsOf(graph: ModelGraph, flow: Flow): Boundary[] {
   if (memo) return memo;
   const a = zonesOf(graph, flow.source);
   const b = zonesOf(graph, flow.target);
+  // Chains end at a root, so the zones both endpoints are in form a common tail; only the heads can differ.
+  // (A chain never repeats a boundary, so a head item of one chain can only occur in the other's head.)
+  let i = a.length;
+  let j = b.length;
+  while (i > 0 && j > 0 && a[i - 1] === b[j - 1]) {
+    i--;
+    j--;
+  }
   const result: Boundary[] = [];
-  for (const z of a) if (!b.includes(z)) result.push(z);
-  for (const z of b) if (!a.includes(z)) result.push(z);
-  for (const line of graph.linesByFlow.get(flow.id) ?? EMPTY) if (!result.includes(line)) result.push(line);
+  for (let k = 0; k < i; k++) if (!includesBefore(b, a[k], j)) result.push(a[k]);
+  for (let k = 0; k < j; k++) if (!includesBefore(a, b[k], i)) result.push(b[k]);
+  const lines = graph.linesByFlow.get(flow.id);
+  if (lines) for (const line of lines) if (!result.includes(line)) result.push(line);
   graph.crossings.set(flow.id, result);
   return result;
+}
+
+function includesBefore(list: readonly Boundary[], item: Boundary, end: number): boolean {
+  for (let k = 0; k < end; k++) if (list[k] === item) return true;
+  return false;
 }
 
 function zonesOf(graph: ModelGraph, elementId: Id): Boundary[] {
@@ -269,7 +286,10 @@ export function patchGraph(graph: ModelGraph, next: ThreatModel, changed: Readon
     if (old === now) continue;
     const existedBefore = old !== undefined;
     if (now) graph.elements.set(id, now);
-    else graph.elements.delete(id);
+    else {
+      graph.elements.delete(id);
+      graph.positions.delete(id);
+    }
     graph.chains.delete(id);
     // A removed or added element changes which flows are linked (dangling flows are left out).
     if (!now || !existedBefore) relinkDangling(graph, id, now !== undefined, changed);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildGraph,
+  collectUnder,
   createGraph,
   flowCrosses,
   getBoundaryChain,
@@ -76,6 +77,16 @@ describe('graph', () => {
     expect(ids(getOutbound(m, 'api'))).toEqual(['f2', 'f3']);
     expect(ids(getInbound(m, 'api'))).toEqual(['f1']);
     expect(getInbound(m, 'missing')).toEqual([]);
+  });
+
+  it('collects the elements and boundaries inside given boundaries', () => {
+    const m = sample();
+    const out = new Set<string>();
+    collectUnder(buildGraph(m), new Set(['vpc']), out);
+    expect([...out].sort()).toEqual(['api', 'db', 'host', 'vpc']);
+    const none = new Set<string>();
+    collectUnder(buildGraph(m), new Set(), none);
+    expect(none.size).toBe(0);
   });
 
   it('patches a private graph to match a freshly built one', () => {

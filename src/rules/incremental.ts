@@ -1,0 +1,388 @@
+/**
+ * Incremental analysis (DESIGN.md §5). `full(model)` evaluates everything and remembers, per target, every id
+ * its evaluations looked at (the target, elements and flows whose properties or adjacency it read; a boundary
+ * chain it followed is recorded as the element owning the chain, and a boundary edit is turned into the ids
+ * of everything inside the boundary, before and after the edit).
+ * `update(model, changed)` re-evaluates exactly the targets whose read set meets the changed ids, plus added
+ * targets, and drops removed ones; the result equals `full(model)` (a property test checks it).
+ *
+ * The changed ids come from `changedIds(prev, next)` (model/diff.ts). This module widens them itself where
+ * correctness needs it, so a narrower set from another caller is still safe: both endpoints (old and new) of
+ * every changed flow, and the pseudo-id '$lines' when a line boundary changed (a line's `crossedBy` can make
+ * any flow cross it). '$model' means a model-level change: of those, only `rulePacks.disabledRules` affects the
+ * analysis (checked on every update, whatever the ids say), and a change of it triggers a full pass.
+ */
+import type { Analysis, Finding, MitigatedByDesign, RuleProblem } from '../model/findings';
+import { collectUnder, createGraph, patchGraph, resolveChanges, type ModelGraph, type ResolvedChanges } from '../model/graph';
+import type { Id, PropValue, ThreatModel } from '../model/types';
+import { createContext, type Entity, type EvalContext } from './context';
+import { buildRuleSet, byMessage, evaluateTarget, sortByFindingId, type RuleSet, type TargetResult } from './ruleset';
+import type { RulePack } from './types';
+
+export interface Analyzer {
+  /** Analyses the model from scratch and remembers it as the base for `update`. */
+  full(model: ThreatModel): Analysis;
+  /**
+   * Re-analyses what the changed ids can affect (ids from `changedIds(prev, model)`, prev being the model of
+   * the last call); equal to `full(model)`. Results that did not change keep their object identity, and the
+   * previous Analysis itself comes back when nothing changed. The packs are fixed: when the list of packs
+   * changes (a custom pack edited, a pack enabled), create a new analyzer.
+   */
+  update(model: ThreatModel, changed: ReadonlySet<Id>): Analysis;
+}
+
+type TargetKind = 'node' | 'flow' | 'boundary';
+
+interface TargetState extends TargetResult {
+  kind: TargetKind;
+  /** Stamps this evaluation; reverse-index entries with another stamp are stale. */
+  version: number;
+}
+
+/**
+ * Targets that read an id, each with the version of the evaluation that read it, interleaved
+ * (`[target, version, target, version, ...]`): one allocation per id rather than three.
+ */
+type ReaderList = (Id | number)[];
+
+interface State {
+  model: ThreatModel;
+  set: RuleSet;
+  disabledKey: string;
+  graph: ModelGraph;
+  ctx: EvalContext;
+  targets: Map<Id, TargetState>;
+  /**
+   * Reverse index: id → targets whose evaluation read it. A target's re-evaluation leaves its old entries
+   * behind with an old version stamp; they are skipped and compacted when the list is used, and everything is
+   * compacted when stale entries pile up.
+   */
+  readers: Map<Id, ReaderList>;
+  /** Entries pushed into `readers` since the last full compaction, and the live count then. */
+  pushed: number;
+  live: number;
+  version: number;
+  /** Scratch set of one evaluation's reads, and scratch results. */
+  scratch: Set<Id>;
+  out: TargetResult;
+  findings: Finding[];
+  mitigated: MitigatedByDesign[];
+  runtimeProblems: RuleProblem[];
+  analysis: Analysis;
+}
+
+/** Internal knobs, exposed for tests. */
+export interface AnalyzerTuning {
+  /** Compact the reverse index once this many entries beyond twice the live count have been pushed. */
+  compactSlack?: number;
+}
+
+/** An analyzer for a fixed list of packs. */
+export function createAnalyzer(packs: readonly RulePack[], tuning: AnalyzerTuning = {}): Analyzer {
+  const slack = tuning.compactSlack ?? 100_000;
+  let state: State | undefined;
+
+  function full(model: ThreatModel): Analysis {
+    const disabled = model.rulePacks?.disabledRules ?? [];
+    const set = buildRuleSet(packs, disabled);
+    const graph = createGraph(model);
+    const s: State = {
+      model,
+      set,
+      disabledKey: disabled.join('\u0000'),
+      graph,
+      ctx: createContext(graph),
+      targets: new Map(),
+      readers: new Map(),
+      pushed: 0,
+      live: 0,
+      version: 0,
+      scratch: new Set(),
+      out: { findings: [], mitigated: [], problems: [] },
+      findings: [],
+      mitigated: [],
+      runtimeProblems: [],
+      analysis: { findings: [], mitigated: [], problems: [] },
+    };
+    // Visiting targets in id order makes the final sort nearly free (see sortByFindingId).
+    for (const el of sortedById(model.elements)) evaluate(s, 'node', el);
+    for (const f of sortedById(model.flows)) evaluate(s, 'flow', f);
+    for (const b of sortedById(model.boundaries)) evaluate(s, 'boundary', b);
+    s.live = s.pushed;
+    s.pushed = 0;
+    for (const t of s.targets.values()) {
+      s.findings.push(...t.findings);
+      s.mitigated.push(...t.mitigated);
+      s.runtimeProblems.push(...t.problems);
+    }
+    s.findings = sortByFindingId(s.findings);
+    s.mitigated = sortByFindingId(s.mitigated);
+    s.runtimeProblems.sort(byMessage);
+    state = s;
+    return snapshot(s);
+  }
+
+  function update(model: ThreatModel, changed: ReadonlySet<Id>): Analysis {
+    const s = state;
+    if (!s) return full(model);
+    if (model === s.model) return s.analysis;
+    if (model.rulePacks !== s.model.rulePacks && (model.rulePacks?.disabledRules ?? []).join('\u0000') !== s.disabledKey) return full(model);
+
+    const resolved = resolveChanges(s.graph, model, changed);
+    const widened = widen(s, resolved, changed);
+    // Dependencies on a boundary chain are recorded as the element (or boundary) owning it, so a boundary
+    // edit dirties everything inside the boundary, by its chains before and after the edit.
+    const boundaries = new Set<Id>();
+    for (const id of changed) if (s.graph.boundaries.has(id) || resolved.boundaries.has(id)) boundaries.add(id);
+    const inside = new Set<Id>();
+    collectUnder(s.graph, boundaries, inside);
+    patchGraph(s.graph, model, widened, resolveMore(s.graph, model, widened, changed, resolved));
+    collectUnder(s.graph, boundaries, inside);
+    for (const id of inside) widened.add(id);
+    s.model = model;
+
+    const dirty = new Set<Id>();
+    for (const id of widened) {
+      const readers = s.readers.get(id);
+      if (readers) collectReaders(s, id, readers, dirty);
+      if (s.graph.elements.has(id) || s.graph.flows.has(id) || s.graph.boundaries.has(id)) dirty.add(id);
+    }
+    const batch: Batch = { removedFindings: [], addedFindings: [], removedMitigated: [], addedMitigated: [], problemsChanged: false };
+    for (const id of dirty) {
+      const old = s.targets.get(id);
+      if (old) s.targets.delete(id);
+      const el = s.graph.elements.get(id);
+      const f = el ? undefined : s.graph.flows.get(id);
+      const b = el || f ? undefined : s.graph.boundaries.get(id);
+      const t = el ? evaluate(s, 'node', el) : f ? evaluate(s, 'flow', f) : b ? evaluate(s, 'boundary', b) : undefined;
+      // Unchanged results keep their previous objects, so an edit that changes no finding changes no array.
+      reconcile(old?.findings, t?.findings, sameFinding, batch.removedFindings, batch.addedFindings);
+      reconcile(old?.mitigated, t?.mitigated, sameMitigated, batch.removedMitigated, batch.addedMitigated);
+      const removedProblems: RuleProblem[] = [];
+      const addedProblems: RuleProblem[] = [];
+      reconcile(old?.problems, t?.problems, (a, b) => a.message === b.message, removedProblems, addedProblems);
+      if (removedProblems.length || addedProblems.length) {
+        s.runtimeProblems = [...s.runtimeProblems.filter((p) => !removedProblems.includes(p)), ...addedProblems];
+        batch.problemsChanged = true;
+      }
+    }
+    const findings = applyBatch(s.findings, batch.removedFindings, batch.addedFindings);
+    const mitigated = applyBatch(s.mitigated, batch.removedMitigated, batch.addedMitigated);
+    if (s.pushed > 2 * s.live + slack) compactAll(s);
+    if (findings === s.findings && mitigated === s.mitigated && !batch.problemsChanged) return s.analysis;
+    if (batch.problemsChanged) s.runtimeProblems.sort(byMessage);
+    s.findings = findings;
+    s.mitigated = mitigated;
+    return snapshot(s);
+  }
+
+  return { full, update };
+}
+
+/** The changed ids plus what correctness needs on top (see the file comment). */
+function widen(s: State, resolved: ResolvedChanges, changed: ReadonlySet<Id>): Set<Id> {
+  const out = new Set<Id>(changed);
+  out.delete('$model');
+  let lines = false;
+  for (const b of resolved.boundaries.values()) if (b.shape === 'line') lines = true;
+  for (const id of changed) {
+    const old = s.graph.flows.get(id);
+    if (old) out.add(old.source).add(old.target);
+    const now = resolved.flows.get(id);
+    if (now) out.add(now.source).add(now.target);
+    if (s.graph.boundaries.get(id)?.shape === 'line') lines = true;
+  }
+  if (lines) out.add('$lines');
+  return out;
+}
+
+/** Resolves the ids widening added (endpoints) on top of those already resolved. */
+function resolveMore(graph: ModelGraph, next: ThreatModel, widened: ReadonlySet<Id>, changed: ReadonlySet<Id>, resolved: ResolvedChanges): ResolvedChanges {
+  const extra = new Set<Id>();
+  for (const id of widened) if (!changed.has(id) && id !== '$lines') extra.add(id);
+  if (!extra.size) return resolved;
+  const more = resolveChanges(graph, next, extra);
+  for (const [id, el] of more.elements) resolved.elements.set(id, el);
+  for (const [id, f] of more.flows) resolved.flows.set(id, f);
+  for (const [id, b] of more.boundaries) resolved.boundaries.set(id, b);
+  return resolved;
+}
+
+const NONE: readonly never[] = Object.freeze([]);
+
+function evaluate(s: State, kind: TargetKind, target: Entity): TargetState {
+  const out = s.out;
+  out.findings.length = out.mitigated.length = out.problems.length = 0;
+  const reads = s.scratch;
+  reads.clear();
+  evaluateTarget(s.set, s.ctx, kind, target, reads, out);
+  // Most targets have no results: they share one frozen empty array instead of three fresh ones.
+  const t: TargetState = {
+    kind,
+    version: ++s.version,
+    findings: out.findings.length ? out.findings.slice() : (NONE as never[]),
+    mitigated: out.mitigated.length ? out.mitigated.slice() : (NONE as never[]),
+    problems: out.problems.length ? out.problems.slice() : (NONE as never[]),
+  };
+  s.targets.set(target.id, t);
+  const id0 = target.id;
+  for (const id of reads) {
+    const list = s.readers.get(id);
+    if (list) list.push(id0, t.version);
+    else s.readers.set(id, [id0, t.version]);
+  }
+  s.pushed += reads.size;
+  return t;
+}
+
+/** Keeps the live, first-seen entries of a reader list; calls `each` on them. Returns how many are left. */
+function compact(s: State, list: ReaderList, each?: (target: Id) => void): number {
+  let w = 0;
+  const seen = new Set<Id>();
+  for (let i = 0; i < list.length; i += 2) {
+    const t = list[i] as Id;
+    const version = list[i + 1] as number;
+    if (seen.has(t) || s.targets.get(t)?.version !== version) continue;
+    seen.add(t);
+    list[w++] = t;
+    list[w++] = version;
+    each?.(t);
+  }
+  list.length = w;
+  return w / 2;
+}
+
+/** Adds the live readers of `id` to `dirty`, compacting its list. */
+function collectReaders(s: State, id: Id, list: ReaderList, dirty: Set<Id>): void {
+  if (compact(s, list, (t) => dirty.add(t)) === 0) s.readers.delete(id);
+}
+
+function compactAll(s: State): void {
+  let live = 0;
+  for (const [id, list] of s.readers) {
+    const n = compact(s, list);
+    if (n === 0) s.readers.delete(id);
+    live += n;
+  }
+  s.live = live;
+  s.pushed = 0;
+}
+
+interface Batch {
+  removedFindings: Finding[];
+  addedFindings: Finding[];
+  removedMitigated: MitigatedByDesign[];
+  addedMitigated: MitigatedByDesign[];
+  problemsChanged: boolean;
+}
+
+/**
+ * Matches a target's new results against its previous ones by id: an equal result is replaced in `next` by
+ * the previous object; the rest are reported as removed (previous) and added (new).
+ */
+function reconcile<T>(prev: readonly T[] | undefined, next: T[] | undefined, same: (a: T, b: T) => boolean, removed: T[], added: T[]): void {
+  const kept = new Set<T>();
+  if (next) {
+    for (let i = 0; i < next.length; i++) {
+      const n = next[i];
+      const p = prev?.find((x) => !kept.has(x) && same(x, n));
+      if (p) {
+        next[i] = p;
+        kept.add(p);
+      } else {
+        added.push(n);
+      }
+    }
+  }
+  if (prev) for (const p of prev) if (!kept.has(p)) removed.push(p);
+}
+
+/** Findings of the same rule object on the same target: only the computed parts can differ. */
+function sameFinding(a: Finding, b: Finding): boolean {
+  return (
+    a.id === b.id &&
+    a.severity === b.severity &&
+    a.confidence === b.confidence &&
+    a.targetKind === b.targetKind &&
+    a.mitigations === b.mitigations &&
+    a.references === b.references &&
+    a.title === b.title &&
+    a.description === b.description &&
+    a.severityAdjustments.length === b.severityAdjustments.length &&
+    a.severityAdjustments.every((x, i) => x.from === b.severityAdjustments[i].from && x.to === b.severityAdjustments[i].to && x.reason === b.severityAdjustments[i].reason) &&
+    a.evidence.length === b.evidence.length &&
+    a.evidence.every((x, i) => {
+      const y = b.evidence[i];
+      return x.targetId === y.targetId && x.targetName === y.targetName && x.property === y.property && x.unknown === y.unknown && identical(x.value, y.value);
+    })
+  );
+}
+
+/** Equal property values, lists in the same order (a finding must equal what a full pass would build). */
+function identical(a: PropValue | null, b: PropValue | null): boolean {
+  if (a === b) return true;
+  return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+function sameMitigated(a: MitigatedByDesign, b: MitigatedByDesign): boolean {
+  return a.id === b.id && a.title === b.title && a.controls.length === b.controls.length && a.controls.every((c, i) => c.property === b.controls[i].property && identical(c.value, b.controls[i].value));
+}
+
+/**
+ * A new sorted array: `list` minus `removed` plus `added`, in one pass (positions by binary search, then a
+ * copy of the segments between them), or `list` itself when nothing changed. Never mutates `list`, which
+ * the previous Analysis handed out.
+ */
+function applyBatch<T extends { id: string }>(list: readonly T[], removed: readonly T[], added: T[]): T[] {
+  if (!removed.length && !added.length) return list as T[];
+  added.sort(byIdCmp);
+  const drop: number[] = [];
+  for (const r of removed) {
+    const i = lowerBound(list, r.id);
+    if (list[i] === r) drop.push(i);
+  }
+  drop.sort((x, y) => x - y);
+  const out: T[] = new Array(list.length - drop.length + added.length);
+  let w = 0;
+  let d = 0;
+  let a = 0;
+  let nextAt = added.length ? lowerBound(list, added[0].id) : Infinity;
+  for (let i = 0; i <= list.length; i++) {
+    while (nextAt <= i) {
+      out[w++] = added[a++];
+      nextAt = a < added.length ? lowerBound(list, added[a].id) : Infinity;
+    }
+    if (i === list.length) break;
+    if (d < drop.length && drop[d] === i) {
+      d++;
+      continue;
+    }
+    out[w++] = list[i];
+  }
+  out.length = w;
+  return out;
+}
+
+function snapshot(s: State): Analysis {
+  s.analysis = { findings: s.findings, mitigated: s.mitigated, problems: [...s.set.problems, ...s.runtimeProblems] };
+  return s.analysis;
+}
+
+function sortedById<T extends { id: string }>(items: readonly T[]): T[] {
+  return items.slice().sort(byIdCmp);
+}
+
+function byIdCmp(a: { id: string }, b: { id: string }): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+function lowerBound(list: readonly { id: string }[], id: string): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].id < id) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
