@@ -1,0 +1,31 @@
+/**
+ * The analysis worker entry: a switch over the request union. The engine state lives in the session, which the
+ * main-thread fallback in client.ts uses as well.
+ */
+import type { AnalysisRequest, AnalysisResponse } from './protocol';
+import { describeError } from './protocol';
+import { createAnalysisSession } from './session';
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+const session = createAnalysisSession();
+
+function handle(request: AnalysisRequest): AnalysisResponse {
+  switch (request.type) {
+    case 'analyze':
+      try {
+        return { type: 'result', revision: request.revision, analysis: session.run(request.model, request.changed) };
+      } catch (error) {
+        return { type: 'error', revision: request.revision, message: describeError(error) };
+      }
+    default:
+      return unreachable(request.type);
+  }
+}
+
+function unreachable(value: never): never {
+  throw new Error(`unknown request ${String(value)}`);
+}
+
+scope.addEventListener('message', (event: MessageEvent<AnalysisRequest>) => {
+  scope.postMessage(handle(event.data));
+});
