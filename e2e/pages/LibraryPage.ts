@@ -1,0 +1,31 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The model library screen (#/). */
+export class LibraryPage {
+  constructor(readonly page: Page) {}
+
+  async goto(): Promise<void> {
+    await this.page.goto('/#/');
+    await expect(this.page.getByTestId('model-library')).toBeVisible();
+  }
+
+  items(): Locator {
+    return this.page.locator('[data-testid^="library-item-"]');
+  }
+
+  async createModel(name: string): Promise<void> {
+    await this.page.getByTestId('library-create').click();
+    await this.page.getByTestId('library-create-dialog-input').fill(name);
+    await this.page.getByTestId('library-create-dialog-confirm').click();
+    await expect(this.page.getByTestId('editor')).toBeVisible();
+  }
+
+  async importFile(name: string, contents: string): Promise<void> {
+    await this.page.getByTestId('library-import-input').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(contents) });
+  }
+
+  /** Names of the models listed, in screen order. */
+  async names(): Promise<string[]> {
+    return this.page.locator('[data-testid^="library-open-"]').allInnerTexts();
+  }
+}
