@@ -15,11 +15,14 @@ export const BUILTIN_PACKS: readonly RulePack[] = [STRIDE_PACK, OWASP_API_PACK, 
 
 /**
  * The packs a model runs: the built-ins its settings enable (in {@link BUILTIN_PACKS} order, whatever order the
- * settings list them in), then its custom packs. Custom packs are untrusted data; they are passed on as they
- * are, and compilePack turns whatever is wrong with them into problems.
+ * settings list them in), then the custom packs it enables, in their own order. One switch list serves both, so
+ * switching a custom pack off in the rule packs view works exactly like switching off a built-in. Custom packs
+ * are untrusted data; they are passed on as they are, and compilePack turns whatever is wrong with them into
+ * problems.
  */
 export function getEnabledPacks(model: Pick<ThreatModel, 'rulePacks'>): RulePack[] {
   const enabled = new Set(model.rulePacks.enabled);
   const builtins = BUILTIN_PACKS.filter((p) => enabled.has(p.id));
-  return [...builtins, ...(model.rulePacks.custom as unknown as RulePack[])];
+  const custom = (model.rulePacks.custom as unknown as RulePack[]).filter((p) => enabled.has(p.id));
+  return [...builtins, ...custom];
 }

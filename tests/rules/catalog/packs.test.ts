@@ -81,10 +81,16 @@ describe('getEnabledPacks', () => {
     expect(getEnabledPacks(withSettings(['trading', 'no-such-pack'])).map((p) => p.id)).toEqual(['trading']);
   });
 
-  it('appends the model\'s custom packs, which then run', () => {
-    const model = withSettings(['owasp-api'], [custom]);
+  it('appends the model\'s enabled custom packs, which then run', () => {
+    const model = withSettings(['owasp-api', 'house'], [custom]);
     const packs = getEnabledPacks(model);
     expect(packs.map((p) => p.id)).toEqual(['owasp-api', 'house']);
     expect(analyze(model, packs).findings.map((f) => f.id)).toContain('HOUSE-1@bot');
+  });
+
+  it('leaves out a custom pack that is switched off', () => {
+    const model = withSettings(['owasp-api'], [custom]);
+    expect(getEnabledPacks(model).map((p) => p.id)).toEqual(['owasp-api']);
+    expect(analyze(model, getEnabledPacks(model)).findings.map((f) => f.id)).not.toContain('HOUSE-1@bot');
   });
 });
