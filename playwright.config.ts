@@ -3,6 +3,8 @@ import { defineConfig } from '@playwright/test';
 // Browser tests run against the production build served by `vite preview`, so workers, the service worker
 // and IndexedDB behave as they do for users. Debian's Chromium is used: Playwright cannot download browsers here.
 const port = Number(process.env.E2E_PORT ?? 4174);
+// E2E_DIST serves another build directory (e.g. a private build while dist/ is being rebuilt).
+const outDir = process.env.E2E_DIST ? ` --outDir ${process.env.E2E_DIST}` : '';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -27,7 +29,7 @@ export default defineConfig({
     viewport: { width: 1440, height: 900 },
   },
   webServer: {
-    command: `npx vite preview --port ${port} --strictPort`,
+    command: `npx vite preview --port ${port} --strictPort${outDir}`,
     url: `http://localhost:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

@@ -48,73 +48,76 @@ export const PackCard = memo(function PackCard(p: PackCardProps) {
   }, [p.problems]);
   if (q && rules.length === 0) return null;
   return (
-    <details className="rp-pack" data-testid={`pack-${p.packId}`} data-enabled={p.enabled} open={q !== '' || undefined}>
-      <summary className="rp-pack-head">
-        <span className="rp-pack-name">{p.name}</span>{' '}
+    // The pack switch sits outside the collapsible part: turning a pack off must not need the rule list open.
+    <section className="rp-pack" data-testid={`pack-${p.packId}`} data-enabled={p.enabled} aria-label={`Rule pack ${p.name}`}>
+      <div className="rp-pack-bar">
+        <label className="rp-check">
+          <input type="checkbox" checked={p.enabled} data-testid={`pack-toggle-${p.packId}`} onChange={(e) => p.onTogglePack(p.packId, e.target.checked)} />
+          <span className="rp-pack-name">{p.name}</span>
+        </label>
         <span className="rp-muted">
           {p.packId} v{p.version} · {p.rules.length} rules{off ? `, ${off} off` : ''}
           {p.problems.length ? `, ${p.problems.length} with errors` : ''}
         </span>
-      </summary>
-      <div className="rp-pack-tools">
-        <label className="rp-check">
-          <input type="checkbox" checked={p.enabled} data-testid={`pack-toggle-${p.packId}`} onChange={(e) => p.onTogglePack(p.packId, e.target.checked)} />
-          <span>Enabled</span>
-        </label>
-        <button type="button" className="rp-button rp-button-small" data-testid={`pack-export-${p.packId}`} onClick={() => p.onExport(p.packId)}>
-          Export JSON
-        </button>
-        {p.onDeletePack ? (
-          <button type="button" className="rp-button rp-button-small rp-button-danger" data-testid={`pack-delete-${p.packId}`} onClick={() => p.onDeletePack!(p.packId)}>
-            Delete pack
-          </button>
-        ) : null}
       </div>
-      {p.description ? <p className="rp-help">{p.description}</p> : null}
-      <ul className="rp-rule-list">
-        {rules.map((r) => {
-          const errors = problemsByRule.get(r.id) ?? [];
-          return (
-            <li key={`${r.index}-${r.id}`} className={`rp-rule${errors.length ? ' rp-rule-broken' : ''}`} data-testid={`rule-${p.packId}-${r.id}`}>
-              <label className="rp-check">
-                <input
-                  type="checkbox"
-                  checked={!p.disabledRules.has(r.id)}
-                  disabled={!p.enabled}
-                  aria-label={`Rule ${r.id} enabled`}
-                  data-testid={`rule-toggle-${r.id}`}
-                  onChange={(e) => p.onToggleRule(r.id, e.target.checked)}
-                />
-                <code>{r.id}</code>
-              </label>
-              {r.severity ? <SeverityChip severity={r.severity} /> : null}
-              {r.stride ? <StrideLetters stride={r.stride} /> : null}
-              <span className="rp-rule-title">{r.title ?? '(no title)'}</span>
-              {p.custom && p.onEditRule ? (
-                <button type="button" className="rp-button rp-button-small" data-testid={`rule-edit-${r.id}`} onClick={() => p.onEditRule!(p.packId, r.index)}>
-                  Edit
-                </button>
-              ) : null}
-              {p.custom && p.onDeleteRule ? (
-                <button
-                  type="button"
-                  className="rp-button rp-button-small rp-button-danger"
-                  aria-label={`Delete rule ${r.id}`}
-                  data-testid={`rule-delete-${r.id}`}
-                  onClick={() => p.onDeleteRule!(p.packId, r.index)}
-                >
-                  Delete
-                </button>
-              ) : null}
-              {errors.map((e, i) => (
-                <p key={i} className="rp-panel-error" role="note" data-testid={`rule-problem-${r.id}`}>
-                  {withPosition(e.message, e.position)} (this rule is skipped; the others still run)
-                </p>
-              ))}
-            </li>
-          );
-        })}
-      </ul>
-    </details>
+      <details open={q !== '' || undefined}>
+        <summary className="rp-pack-head" data-testid={`pack-rules-${p.packId}`}>Rules</summary>
+        <div className="rp-pack-tools">
+          <button type="button" className="rp-button rp-button-small" data-testid={`pack-export-${p.packId}`} onClick={() => p.onExport(p.packId)}>
+            Export JSON
+          </button>
+          {p.onDeletePack ? (
+            <button type="button" className="rp-button rp-button-small rp-button-danger" data-testid={`pack-delete-${p.packId}`} onClick={() => p.onDeletePack!(p.packId)}>
+              Delete pack
+            </button>
+          ) : null}
+        </div>
+        {p.description ? <p className="rp-help">{p.description}</p> : null}
+        <ul className="rp-rule-list">
+          {rules.map((r) => {
+            const errors = problemsByRule.get(r.id) ?? [];
+            return (
+              <li key={`${r.index}-${r.id}`} className={`rp-rule${errors.length ? ' rp-rule-broken' : ''}`} data-testid={`rule-${p.packId}-${r.id}`}>
+                <label className="rp-check">
+                  <input
+                    type="checkbox"
+                    checked={!p.disabledRules.has(r.id)}
+                    disabled={!p.enabled}
+                    aria-label={`Rule ${r.id} enabled`}
+                    data-testid={`rule-toggle-${r.id}`}
+                    onChange={(e) => p.onToggleRule(r.id, e.target.checked)}
+                  />
+                  <code>{r.id}</code>
+                </label>
+                {r.severity ? <SeverityChip severity={r.severity} /> : null}
+                {r.stride ? <StrideLetters stride={r.stride} /> : null}
+                <span className="rp-rule-title">{r.title ?? '(no title)'}</span>
+                {p.custom && p.onEditRule ? (
+                  <button type="button" className="rp-button rp-button-small" data-testid={`rule-edit-${r.id}`} onClick={() => p.onEditRule!(p.packId, r.index)}>
+                    Edit
+                  </button>
+                ) : null}
+                {p.custom && p.onDeleteRule ? (
+                  <button
+                    type="button"
+                    className="rp-button rp-button-small rp-button-danger"
+                    aria-label={`Delete rule ${r.id}`}
+                    data-testid={`rule-delete-${r.id}`}
+                    onClick={() => p.onDeleteRule!(p.packId, r.index)}
+                  >
+                    Delete
+                  </button>
+                ) : null}
+                {errors.map((e, i) => (
+                  <p key={i} className="rp-panel-error" role="note" data-testid={`rule-problem-${r.id}`}>
+                    {withPosition(e.message, e.position)} (this rule is skipped; the others still run)
+                  </p>
+                ))}
+              </li>
+            );
+          })}
+        </ul>
+      </details>
+    </section>
   );
 });
