@@ -6,7 +6,13 @@ export class LibraryPage {
 
   async goto(): Promise<void> {
     await this.page.goto('/#/');
+    await this.loaded();
+  }
+
+  /** Waits until the stored models have been read (the list starts as "Loading…"). */
+  async loaded(): Promise<void> {
     await expect(this.page.getByTestId('model-library')).toBeVisible();
+    await expect(this.page.getByTestId('library-loading')).toHaveCount(0);
   }
 
   items(): Locator {
@@ -26,6 +32,7 @@ export class LibraryPage {
 
   /** Names of the models listed, in screen order. */
   async names(): Promise<string[]> {
+    await this.loaded();
     return this.page.locator('[data-testid^="library-open-"]').allInnerTexts();
   }
 }
