@@ -23,6 +23,12 @@ test('analysis runs in a Web Worker and annotates the diagram', async ({ page, e
   const count = Number(await badge.getAttribute('data-count'));
   const own = findings.filter((f) => f.endsWith(`@${ids.bot}`)).length;
   expect(count).toBe(own);
+  // A click on the badge selects the bot and opens its threats.
+  await badge.click();
+  await expect(page.getByTestId('inspector-name')).toHaveValue('Market-making bot');
+  await expect(page.getByTestId('inspector-tab-threats')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('inspector-tab-threats')).toContainText(`Threats (${own})`);
+  await expect(page.getByTestId(`finding-${KEY05(ids.bot)}`)).toBeVisible();
 });
 
 test('setting a control in the inspector updates badge, inspector and register without a reload', async ({ page, editor }) => {
@@ -34,11 +40,13 @@ test('setting a control in the inspector updates badge, inspector and register w
 
   await expect(findingRow(page, finding)).toBeVisible();
   await editor.select(ids.bot);
+  await editor.showThreats();
   await expect(page.getByTestId(`finding-${finding}`)).toBeVisible();
   // Unset control: the finding is unverified.
   await expect(page.getByTestId(`finding-${finding}`)).toHaveAttribute('data-confidence', 'unverified');
 
   await editor.setBoolean('ipAllowlist', 'no');
+  await editor.showThreats();
   await expect(page.getByTestId(`finding-${finding}`)).toHaveAttribute('data-confidence', 'confirmed');
 
   // Mitigate by setting the control, from the finding itself.
@@ -72,6 +80,7 @@ test('triage lasts through re-analysis, undo, reload and export/import', async (
   await editor.load(envelope);
   const finding = KEY05(ids.bot);
   await editor.select(ids.bot);
+  await editor.showThreats();
   await page.getByTestId(`triage-status-${finding}`).selectOption('accepted');
   const justification = page.getByTestId(`triage-justification-${finding}`);
   await justification.fill('Venue does not support IP binding for this account tier');
@@ -109,8 +118,13 @@ test('register filters by severity and search, and a row click selects the targe
   await expect(rows.first()).toBeVisible();
   const all = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
   expect(all).toContain(`register-row-${KEY05(ids.bot)}`);
+  // Start from the Properties tab: the row click must switch to Threats and bring the finding on screen.
+  await editor.select(ids.secrets);
+  await editor.showProperty('storesSecrets');
   await page.getByTestId(`register-row-${KEY05(ids.bot)}`).click();
   await expect(page.getByTestId('inspector-name')).toHaveValue('Market-making bot');
+  await expect(page.getByTestId('inspector-tab-threats')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId(`finding-${KEY05(ids.bot)}`)).toBeInViewport();
   await page.getByTestId('register-search').fill('');
   await page.getByTestId('register-filter-severity-critical').click();
   const severities = await rows.evaluateAll((els) => els.map((e) => e.querySelector('[data-testid="severity-chip"]')?.textContent?.toLowerCase()));

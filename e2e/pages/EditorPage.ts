@@ -125,11 +125,25 @@ export class EditorPage {
     await this.page.getByTestId(`prop-${name}-${value}`).click();
   }
 
-  /** Filters the property form so the field is on screen (forms are long). */
+  /** Opens the inspector's Properties tab (when another tab shows) and filters the form so the field is on screen. */
   async showProperty(name: string): Promise<void> {
+    await this.showInspectorTab('properties');
     const filter = this.page.getByTestId('prop-filter');
     if ((await filter.inputValue()) !== name) await filter.fill(name);
     await expect(this.page.getByTestId(`prop-${name}`)).toBeVisible();
+  }
+
+  /** Opens the inspector's Threats tab: the selection's findings, rules mitigated by design and manual threats. */
+  async showThreats(): Promise<void> {
+    await this.showInspectorTab('threats');
+    await expect(this.page.getByTestId('finding-list')).toBeVisible();
+  }
+
+  /** The inspector remembers the last tab across selections, so click only when another one shows. */
+  private async showInspectorTab(name: 'threats' | 'properties'): Promise<void> {
+    const tab = this.page.getByTestId(`inspector-tab-${name}`);
+    if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
+    await expect(tab).toHaveAttribute('aria-selected', 'true');
   }
 
   async undo(): Promise<void> {

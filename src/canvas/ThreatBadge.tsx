@@ -2,13 +2,21 @@
  * The threat badge of one node or flow: open count, coloured by the worst open severity, paler when every open
  * finding is unverified. Selects only its own badge, so a re-analysis re-renders only badges that changed.
  */
-import { memo } from 'react';
-import { useEditor } from '../store/context';
+import { memo, type MouseEvent } from 'react';
+import { useEditor, useEditorApi } from '../store/context';
 import type { Id } from '../model/types';
 
 export const ThreatBadge = memo(function ThreatBadge({ targetId }: { targetId: Id }) {
   const badge = useEditor((s) => s.badges[targetId]);
+  const store = useEditorApi();
   if (!badge || badge.open === 0) return null;
+  // A click on the count means "show me these threats": select the target (a modifier click is left to the
+  // node or label, which adds it to the selection) and open the inspector's Threats tab.
+  const showThreats = (event: MouseEvent) => {
+    const state = store.getState();
+    if (!(event.shiftKey || event.metaKey || event.ctrlKey)) state.select([targetId]);
+    if (state.ui.inspectorTab !== 'threats') state.setUi({ inspectorTab: 'threats' });
+  };
   const severity = badge.severity ?? 'info';
   const label = `${badge.open} open threat${badge.open === 1 ? '' : 's'}, highest ${severity}${badge.unverifiedOnly ? ', unverified' : ''}`;
   return (
@@ -18,9 +26,11 @@ export const ThreatBadge = memo(function ThreatBadge({ targetId }: { targetId: I
       data-severity={severity}
       data-count={badge.open}
       data-unverified={badge.unverifiedOnly ? 'true' : 'false'}
-      title={label}
+      title={`${label}: click to show them in the inspector`}
       aria-label={label}
       role="img"
+      style={{ cursor: 'pointer' }}
+      onClick={showThreats}
     >
       {badge.open}
     </span>

@@ -18,6 +18,7 @@ export function initialUi(): UiState {
     inspectorOpen: true,
     paletteOpen: true,
     helpOpen: false,
+    inspectorTab: 'properties',
     focusRequest: null,
     fitViewRequest: 0,
     registerFilters: { severity: [], status: [], stride: [], pack: [], owasp: [], search: '' },

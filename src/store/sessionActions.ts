@@ -82,14 +82,16 @@ export function sessionActions(kit: StoreKit): SessionActions {
       });
     },
 
-    focusTarget(id) {
+    focusTarget(id, findingId) {
       const s = get();
       if (!s.model || !findItem(s.model, id)) return;
       const diagram = getItemDiagramId(s.model, id) ?? s.activeDiagramId;
+      const nonce = (s.ui.focusRequest?.nonce ?? 0) + 1;
+      // Focusing is about a threat: the inspector shows the Threats tab so the picked finding is on screen.
       set({
         selection: [id],
         activeDiagramId: diagram,
-        ui: { ...s.ui, focusRequest: { id, nonce: (s.ui.focusRequest?.nonce ?? 0) + 1 } },
+        ui: { ...s.ui, inspectorTab: 'threats', focusRequest: findingId ? { id, nonce, findingId } : { id, nonce } },
       });
     },
 

@@ -38,6 +38,7 @@ export const UI_TABLE = {
   inspectorOpen: 'session',
   paletteOpen: 'session',
   helpOpen: 'nowhere',
+  inspectorTab: 'session',
   focusRequest: 'nowhere',
   fitViewRequest: 'nowhere',
   registerFilters: 'session',

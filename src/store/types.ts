@@ -26,7 +26,12 @@ import type {
 export interface FocusRequest {
   id: Id;
   nonce: number;
+  /** The finding (or manual threat) the analyst picked on that target; the inspector scrolls its card into view. */
+  findingId?: string;
 }
+
+/** Which tab the inspector shows for a selected item; the analyst's last choice is kept. */
+export type InspectorTab = 'threats' | 'properties';
 
 export interface RegisterFilters {
   severity: Severity[];
@@ -42,6 +47,7 @@ export interface UiState {
   inspectorOpen: boolean;
   paletteOpen: boolean;
   helpOpen: boolean;
+  inspectorTab: InspectorTab;
   /** Set by focusTarget; the canvas zooms to it. */
   focusRequest: FocusRequest | null;
   /** Bumped to ask the canvas to fit the whole diagram in view. */
@@ -142,7 +148,8 @@ export interface EditorActions {
   beginGesture(): void;
   endGesture(): void;
   setFindings(analysis: Analysis): void;
-  focusTarget(id: Id): void;
+  /** Selects and zooms to a target and shows the inspector's Threats tab, scrolled to `findingId` when given. */
+  focusTarget(id: Id, findingId?: string): void;
   setUi(patch: Partial<UiState>): void;
 }
 

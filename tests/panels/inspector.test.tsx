@@ -125,14 +125,20 @@ describe('Inspector findings', () => {
   beforeEach(() => {
     setFindings([finding]);
     act(() => store.getState().select([ids.flow]));
+    click(byTestId(view.container, 'inspector-tab-threats'));
   });
 
-  it('lists the finding with severity, STRIDE, unverified reason, evidence and safe links', () => {
+  it('lists the finding with severity, STRIDE, unverified reason, evidence and safe links, none behind a click', () => {
     const card = byTestId(view.container, `finding-${finding.id}`);
+    expect(card.closest<HTMLElement>('[role="tabpanel"]')!.hidden).toBe(false);
     expect(card.dataset.severity).toBe('high');
-    expect(card.querySelector('[data-testid="stride"]')?.getAttribute('data-stride')).toBe('SI');
+    const head = card.querySelector('header')!;
+    expect(head.querySelector('[data-testid="stride"]')?.getAttribute('data-stride')).toBe('SI');
+    expect(byTestId(head, 'severity-chip').dataset.severity).toBe('high');
+    expect(byTestId(head, `finding-${finding.id}-confidence`).textContent).toBe('Unverified');
     expect(byTestId(card, `finding-${finding.id}-unverified`).textContent).toContain('secretStorage');
     expect(byTestId(card, `finding-${finding.id}-evidence`).textContent).toContain('protocol = https');
+    expect(card.querySelector('details')).toBeNull();
     const links = Array.from(card.querySelectorAll('a'));
     expect(links).toHaveLength(1);
     expect(links[0].href).toBe('https://cwe.mitre.org/data/definitions/798.html');

@@ -43,7 +43,8 @@ function planControls(model: ThreatModel, finding: Finding, mitigation: Mitigati
 /**
  * One finding: what fired and why (evidence, confidence, severity changes), where it comes from (rule, pack,
  * references), how to close it (mitigations with one-click "mitigate by setting" actions) and the analyst's
- * decision (status, owner, justification, per-mitigation status).
+ * decision (status, owner, justification, per-mitigation status). Everything is on the card at once, laid out
+ * tightly for the narrow inspector: an analyst triaging a list should not have to open each card.
  */
 export const FindingCard = memo(function FindingCard({ finding, triage, model, onTriage, onMitigate }: FindingCardProps) {
   const id = useId();
@@ -57,6 +58,7 @@ export const FindingCard = memo(function FindingCard({ finding, triage, model, o
     <article
       className={`rp-finding${unverified ? ' rp-finding-unverified' : ''}`}
       data-testid={testId}
+      data-threat-id={f.id}
       data-severity={f.severity}
       data-confidence={f.confidence}
       data-status={status}
@@ -65,13 +67,16 @@ export const FindingCard = memo(function FindingCard({ finding, triage, model, o
       <header className="rp-finding-head">
         <SeverityChip severity={f.severity} unverified={unverified} />
         <StrideLetters stride={f.stride} />
+        <span className={`rp-confidence rp-confidence-${f.confidence}`} data-testid={`${testId}-confidence`}>
+          {unverified ? 'Unverified' : 'Confirmed'}
+        </span>
+        <span className="rp-finding-meta rp-muted">
+          {f.ruleId} · {f.packId}
+        </span>
         <h4 id={`${id}-title`} className="rp-finding-title">
           {f.title}
         </h4>
       </header>
-      <p className="rp-finding-meta rp-muted">
-        {f.ruleId} · {f.packId}
-      </p>
       <p className="rp-finding-desc">{f.description}</p>
 
       {unverified ? (
@@ -95,40 +100,47 @@ export const FindingCard = memo(function FindingCard({ finding, triage, model, o
       ) : null}
 
       {f.evidence.length > 0 ? (
-        <details className="rp-evidence" data-testid={`${testId}-evidence`}>
-          <summary>Evidence ({f.evidence.length})</summary>
-          <ul className="rp-plain-list">
+        <div className="rp-finding-facts" data-testid={`${testId}-evidence`}>
+          <span className="rp-finding-label" id={`${id}-evidence`}>
+            Evidence
+          </span>
+          <ul className="rp-inline-list" aria-labelledby={`${id}-evidence`}>
             {f.evidence.map((ev, i) => (
               <li key={i} className={ev.unknown ? 'rp-unknown' : undefined}>
                 {ev.targetName}: <code>{ev.property}</code> {ev.unknown ? 'is unknown' : `= ${formatValue(ev.value)}`}
               </li>
             ))}
           </ul>
-        </details>
+        </div>
       ) : null}
 
       {f.references.length > 0 ? (
-        <ul className="rp-references" aria-label="References">
-          {f.references.map((r, i) => {
-            const url = referenceUrl(r);
-            return (
-              <li key={i}>
-                {url ? (
-                  <a href={url} target="_blank" rel="noopener noreferrer" title={r.type}>
-                    {referenceText(r)}
-                  </a>
-                ) : (
-                  <span title={r.type}>{referenceText(r)}</span>
-                )}
-              </li>
-            );
-          })}
-        </ul>
+        <div className="rp-finding-facts">
+          <span className="rp-finding-label" id={`${id}-refs`}>
+            References
+          </span>
+          <ul className="rp-inline-list rp-references" aria-labelledby={`${id}-refs`}>
+            {f.references.map((r, i) => {
+              const url = referenceUrl(r);
+              return (
+                <li key={i}>
+                  {url ? (
+                    <a href={url} target="_blank" rel="noopener noreferrer" title={r.type}>
+                      {referenceText(r)}
+                    </a>
+                  ) : (
+                    <span title={r.type}>{referenceText(r)}</span>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </div>
       ) : null}
 
       {f.mitigations.length > 0 ? (
         <section className="rp-mitigations" aria-label="Mitigations">
-          <h5 className="rp-subhead">Mitigations</h5>
+          <h5 className="rp-finding-label">Mitigations</h5>
           {f.mitigations.map((m) => {
             const plan = planControls(model, f, m);
             const applicable = plan.filter((p) => p.targetId);
@@ -137,41 +149,43 @@ export const FindingCard = memo(function FindingCard({ finding, triage, model, o
             return (
               <div key={m.key} className="rp-mitigation" data-testid={`mitigation-${f.id}-${m.key}`}>
                 <p>{m.text}</p>
-                {applicable.length > 0 ? (
-                  <button
-                    type="button"
-                    className="rp-button rp-button-small"
-                    data-testid={`mitigate-${f.id}-${m.key}`}
-                    disabled={allDone}
-                    onClick={() => onMitigate(f, m)}
-                  >
-                    {allDone ? 'Already set: ' : 'Mitigate by setting '}
-                    {applicable
-                      .map((p) => `${p.control.property} = ${formatValue(p.control.value)}${p.targetId !== f.targetId ? ` on ${itemName(model, p.targetId!)}` : ''}`)
-                      .join(', ')}
-                  </button>
-                ) : null}
-                <label className="rp-inline-label">
-                  <span>Mitigation status</span>
-                  <select
-                    className="rp-select rp-select-small"
-                    value={mStatus ?? ''}
-                    data-testid={`mitigation-status-${f.id}-${m.key}`}
-                    onChange={(e) => {
-                      const next = { ...(triage?.mitigations ?? {}) };
-                      if (e.target.value) next[m.key] = e.target.value as MitigationStatus;
-                      else delete next[m.key];
-                      onTriage(f.id, { mitigations: next });
-                    }}
-                  >
-                    <option value="">Not tracked</option>
-                    {MITIGATION_STATUSES.map((s) => (
-                      <option key={s} value={s}>
-                        {s}
-                      </option>
-                    ))}
-                  </select>
-                </label>
+                <div className="rp-mitigation-actions">
+                  {applicable.length > 0 ? (
+                    <button
+                      type="button"
+                      className="rp-button rp-button-small"
+                      data-testid={`mitigate-${f.id}-${m.key}`}
+                      disabled={allDone}
+                      onClick={() => onMitigate(f, m)}
+                    >
+                      {allDone ? 'Already set: ' : 'Mitigate by setting '}
+                      {applicable
+                        .map((p) => `${p.control.property} = ${formatValue(p.control.value)}${p.targetId !== f.targetId ? ` on ${itemName(model, p.targetId!)}` : ''}`)
+                        .join(', ')}
+                    </button>
+                  ) : null}
+                  <label className="rp-inline-label">
+                    <span>Mitigation status</span>
+                    <select
+                      className="rp-select rp-select-small"
+                      value={mStatus ?? ''}
+                      data-testid={`mitigation-status-${f.id}-${m.key}`}
+                      onChange={(e) => {
+                        const next = { ...(triage?.mitigations ?? {}) };
+                        if (e.target.value) next[m.key] = e.target.value as MitigationStatus;
+                        else delete next[m.key];
+                        onTriage(f.id, { mitigations: next });
+                      }}
+                    >
+                      <option value="">Not tracked</option>
+                      {MITIGATION_STATUSES.map((s) => (
+                        <option key={s} value={s}>
+                          {s}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                </div>
               </div>
             );
           })}
@@ -180,16 +194,20 @@ export const FindingCard = memo(function FindingCard({ finding, triage, model, o
 
       <section className="rp-triage" aria-label="Triage">
         <div className="rp-triage-row">
-          <label htmlFor={`${id}-status`} className="rp-field-label">
-            Status
-          </label>
-          <StatusSelect id={`${id}-status`} value={status} testId={`triage-status-${f.id}`} onChange={(s) => onTriage(f.id, { status: s })} />
-          <label htmlFor={`${id}-owner`} className="rp-field-label">
-            Owner
-          </label>
-          <CommitTextInput id={`${id}-owner`} value={triage?.owner ?? ''} placeholder="Who acts on it" testId={`triage-owner-${f.id}`} onCommit={(v) => onTriage(f.id, { owner: v.trim() })} />
+          <div className="rp-triage-cell">
+            <label htmlFor={`${id}-status`} className="rp-finding-label">
+              Status
+            </label>
+            <StatusSelect id={`${id}-status`} value={status} testId={`triage-status-${f.id}`} onChange={(s) => onTriage(f.id, { status: s })} />
+          </div>
+          <div className="rp-triage-cell">
+            <label htmlFor={`${id}-owner`} className="rp-finding-label">
+              Owner
+            </label>
+            <CommitTextInput id={`${id}-owner`} value={triage?.owner ?? ''} placeholder="Who acts on it" testId={`triage-owner-${f.id}`} onCommit={(v) => onTriage(f.id, { owner: v.trim() })} />
+          </div>
         </div>
-        <label htmlFor={`${id}-just`} className="rp-field-label">
+        <label htmlFor={`${id}-just`} className="rp-finding-label">
           Justification
         </label>
         <CommitTextArea

@@ -55,7 +55,7 @@ export function FindingList({ targetId }: FindingListProps) {
   return (
     <section className="rp-section" aria-label="Findings" data-testid="finding-list">
       <h3 className="rp-section-title">
-        Threats <span className="rp-count" data-testid="finding-count">{findings.length}</span>
+        Rule findings <span className="rp-count" data-testid="finding-count">{findings.length}</span>
       </h3>
       {findings.length === 0 ? (
         <p className="rp-empty" data-testid="finding-list-empty">
@@ -69,7 +69,7 @@ export function FindingList({ targetId }: FindingListProps) {
           <h4 className="rp-subhead">Mitigated by design</h4>
           <ul className="rp-plain-list">
             {mitigated.map((m) => (
-              <li key={m.id} data-testid={`mitigated-${m.id}`}>
+              <li key={m.id} data-testid={`mitigated-${m.id}`} data-threat-id={m.id}>
                 <span className="rp-by-design-title">{m.title}</span>{' '}
                 <span className="rp-muted">
                   ({m.ruleId}) by {m.controls.map((c) => `${c.property} = ${formatValue(c.value)}`).join(', ')}

@@ -1,15 +1,17 @@
 import '../panels.css';
+import './inspector.css';
 import { useEditor } from '../../store/context';
 import { findItem, toItemRef } from '../lookup';
-import { FindingList } from './FindingList';
-import { BoundaryInspector, ElementInspector, FlowInspector, NoteInspector } from './ItemInspectors';
+import { InspectorTabs } from './InspectorTabs';
+import { BoundaryHeader, ElementHeader, FlowHeader, NoteInspector } from './ItemInspectors';
 import { ManualThreats } from './ManualThreats';
 import { ModelOverview } from './ModelOverview';
 
 /**
- * The right-hand panel. What it shows follows the selection: one item's fields, typed properties, threats and
- * manual threats; a count for a multi-selection; the model's fields and summary when nothing is selected.
- * Each part selects narrowly, so typing in one field does not re-render the finding cards.
+ * The right-hand panel. What it shows follows the selection: for one item its head (name, description,
+ * kind/type, boundaries) and below it the Threats and Properties tabs; a count for a multi-selection; the
+ * model's fields and summary when nothing is selected. Each part selects narrowly, so typing in one field does
+ * not re-render the finding cards.
  */
 export function Inspector() {
   const hasModel = useEditor((s) => s.model !== null);
@@ -31,20 +33,35 @@ export function Inspector() {
     );
   } else if (item) {
     const ref = toItemRef(item);
-    body = (
-      <>
-        {ref.kind === 'element' ? <ElementInspector element={ref.item} /> : null}
-        {ref.kind === 'flow' ? <FlowInspector flow={ref.item} /> : null}
-        {ref.kind === 'boundary' ? <BoundaryInspector boundary={ref.item} /> : null}
-        {ref.kind === 'note' ? <NoteInspector note={ref.item} /> : null}
-        {ref.kind !== 'note' ? (
+    switch (ref.kind) {
+      case 'element':
+        body = (
           <>
-            <FindingList targetId={ref.item.id} />
-            <ManualThreats targetId={ref.item.id} />
+            <ElementHeader element={ref.item} />
+            <InspectorTabs targetId={ref.item.id} propTarget={ref.item.kind} props={ref.item.props} />
           </>
-        ) : null}
-      </>
-    );
+        );
+        break;
+      case 'flow':
+        body = (
+          <>
+            <FlowHeader flow={ref.item} />
+            <InspectorTabs targetId={ref.item.id} propTarget="flow" props={ref.item.props} />
+          </>
+        );
+        break;
+      case 'boundary':
+        body = (
+          <>
+            <BoundaryHeader boundary={ref.item} />
+            <InspectorTabs targetId={ref.item.id} propTarget="boundary" props={ref.item.props} />
+          </>
+        );
+        break;
+      case 'note':
+        body = <NoteInspector note={ref.item} />;
+        break;
+    }
   } else {
     body = (
       <>

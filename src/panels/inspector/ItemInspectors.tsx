@@ -1,19 +1,16 @@
-import { useCallback, useId, useMemo } from 'react';
-import type { PropTarget } from '../../model/properties';
+/**
+ * The always-visible head of the inspector for one item: name, description, kind and type, and where it sits
+ * relative to trust boundaries. The property form and the threats live in the tabs below (InspectorTabs.tsx).
+ */
+import { useId, useMemo } from 'react';
 import { getAllowedKinds, getBoundaryTypeLabel, getStencil, STENCIL_GROUPS, STENCILS } from '../../model/stencils';
 import { getBoundaryChain, getCrossedBoundaries } from '../../model/graph';
-import { BOUNDARY_TYPES, type Boundary, type ElementKind, type Flow, type Id, type ModelElement, type Note, type PropValue } from '../../model/types';
+import { BOUNDARY_TYPES, type Boundary, type ElementKind, type Flow, type Id, type ModelElement, type Note } from '../../model/types';
 import { useEditor } from '../../store/context';
 import { useActions } from '../hooks';
 import { CommitTextArea, CommitTextInput } from '../ui/CommitInput';
-import { PropertyForm } from './PropertyForm';
 
 const KIND_LABELS: Record<ElementKind, string> = { actor: 'External actor', process: 'Process', store: 'Data store' };
-
-function usePropChange(targetId: Id) {
-  const { setProperty } = useActions();
-  return useCallback((name: string, value: PropValue | undefined) => setProperty(targetId, name, value), [setProperty, targetId]);
-}
 
 function NameField({ id, value, label = 'Name' }: { id: Id; value: string; label?: string }) {
   const fieldId = useId();
@@ -36,16 +33,15 @@ function DescriptionField({ id, value }: { id: Id; value: string }) {
       <label className="rp-field-label" htmlFor={fieldId}>
         Description
       </label>
-      <CommitTextArea id={fieldId} value={value} testId="inspector-description" onCommit={(v) => updateItem(id, { description: v })} />
+      <CommitTextArea id={fieldId} rows={2} value={value} testId="inspector-description" onCommit={(v) => updateItem(id, { description: v })} />
     </div>
   );
 }
 
-export function ElementInspector({ element }: { element: ModelElement }) {
+export function ElementHeader({ element }: { element: ModelElement }) {
   const kindId = useId();
   const typeId = useId();
   const { updateItem } = useActions();
-  const onProp = usePropChange(element.id);
   const model = useEditor((s) => s.model);
   const stencil = getStencil(element.type);
   const allowedKinds = getAllowedKinds(element.type);
@@ -113,15 +109,12 @@ export function ElementInspector({ element }: { element: ModelElement }) {
       <p className="rp-muted" data-testid="inspector-boundary">
         {boundaryPath.length ? `Inside: ${boundaryPath.join(' ⊂ ')}` : 'Not inside any trust boundary'}
       </p>
-      <h3 className="rp-section-title">Properties</h3>
-      <PropertyForm target={element.kind} props={element.props} onChange={onProp} />
     </div>
   );
 }
 
-export function FlowInspector({ flow }: { flow: Flow }) {
+export function FlowHeader({ flow }: { flow: Flow }) {
   const { select } = useActions();
-  const onProp = usePropChange(flow.id);
   const sourceName = useEditor((s) => s.model?.elements.find((e) => e.id === flow.source)?.name);
   const targetName = useEditor((s) => s.model?.elements.find((e) => e.id === flow.target)?.name);
   const model = useEditor((s) => s.model);
@@ -144,18 +137,14 @@ export function FlowInspector({ flow }: { flow: Flow }) {
           ? `Crosses: ${crossed.map((b) => `${b.name || getBoundaryTypeLabel(b.type)} (${getBoundaryTypeLabel(b.type)})`).join(', ')}`
           : 'Crosses no trust boundary'}
       </p>
-      <h3 className="rp-section-title">Properties</h3>
-      <PropertyForm target="flow" props={flow.props} onChange={onProp} />
     </div>
   );
 }
 
-export function BoundaryInspector({ boundary }: { boundary: Boundary }) {
+export function BoundaryHeader({ boundary }: { boundary: Boundary }) {
   const typeId = useId();
   const { updateItem } = useActions();
-  const onProp = usePropChange(boundary.id);
   const known = (BOUNDARY_TYPES as readonly string[]).includes(boundary.type);
-  const target: PropTarget = 'boundary';
   return (
     <div className="rp-item-inspector" data-testid="inspector-boundary-item" data-type={boundary.type}>
       <NameField key={`n-${boundary.id}`} id={boundary.id} value={boundary.name} />
@@ -175,8 +164,6 @@ export function BoundaryInspector({ boundary }: { boundary: Boundary }) {
       <p className="rp-muted">
         {boundary.shape === 'line' ? `Line boundary crossed by ${boundary.crossedBy?.length ?? 0} flow(s)` : 'Zone: contains elements and other boundaries'}
       </p>
-      <h3 className="rp-section-title">Properties</h3>
-      <PropertyForm target={target} props={boundary.props} onChange={onProp} />
     </div>
   );
 }

@@ -119,7 +119,7 @@ export function ManualThreats({ targetId }: ManualThreatsProps) {
               <ThreatForm initial={{ ...EMPTY, ...t }} onSave={save} onCancel={() => setEditing(null)} />
             </li>
           ) : (
-            <li key={t.id} className="rp-manual" data-testid={`manual-threat-${t.id}`} data-status={t.status}>
+            <li key={t.id} className="rp-manual" data-testid={`manual-threat-${t.id}`} data-threat-id={t.id} data-status={t.status}>
               <div className="rp-finding-head">
                 <SeverityChip severity={t.severity} />
                 {t.stride ? <StrideLetters stride={t.stride} /> : null}

@@ -109,7 +109,7 @@ export function ThreatRegister({ collapsible = true }: ThreatRegisterProps) {
   }
 
   const onFilters = useCallback((patch: Partial<RegisterFilters>) => setUi({ registerFilters: { ...filters, ...patch } }), [setUi, filters]);
-  const onActivate = useCallback((row: RegisterRow) => row.targetId && focusTarget(row.targetId), [focusTarget]);
+  const onActivate = useCallback((row: RegisterRow) => row.targetId && focusTarget(row.targetId, row.id), [focusTarget]);
   const onSort = (key: SortKey) =>
     setSort((prev) => (prev.key === key ? { key, dir: prev.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: key === 'severity' ? 'desc' : 'asc' }));
 
