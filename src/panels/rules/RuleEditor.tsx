@@ -215,7 +215,7 @@ export function RuleEditor({ api, initial, takenIds, packs, defaultPackId, onSav
               {preview.findings.slice(0, PREVIEW_SHOWN).map((f) => (
                 <li key={f.id} data-testid={`rule-preview-item-${f.id}`}>
                   <SeverityChip severity={f.severity} unverified={f.confidence === 'unverified'} />{' '}
-                  <button type="button" className="rp-button rp-button-link" onClick={() => focusTarget(f.targetId)}>
+                  <button type="button" className="rp-button rp-button-link" onClick={() => focusTarget(f.targetId, f.id)}>
                     {names.get(f.targetId) ?? f.targetId}
                   </button>
                 </li>
