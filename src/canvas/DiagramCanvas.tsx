@@ -12,16 +12,19 @@ import {
   ReactFlow,
   ReactFlowProvider,
   useReactFlow,
+  useStore,
   type Node,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { useEditor, useEditorApi } from '../store/context';
 import { planAutoLayout } from './autoLayout';
 import { registerCanvas } from './bridge';
 import { FlowElementsBuilder } from './buildFlowElements';
 import './canvas.css';
 import { ShortcutsDialog } from './dialogs';
+import { EdgeLabelLayerProvider, findEdgeLabelLayer } from './edges/edgeLabelLayer';
+import { FAR_ZOOM, FarProvider } from './levelOfDetail';
 import { EDGE_TYPES, NODE_TYPES } from './nodes/nodeTypes';
 import { addPaletteItem, parseToken, STENCIL_MIME } from './paletteItems';
 import type { CanvasNode, FlowCanvasEdge } from './types';
@@ -66,6 +69,8 @@ function CanvasInner({ className }: DiagramCanvasProps) {
   const diagramId = useEditor((s) => s.activeDiagramId)!;
   const selection = useEditor((s) => s.selection);
   const [builder] = useState(() => new FlowElementsBuilder());
+  // A boolean selector: the canvas re-renders when the zoom crosses the threshold, not on every zoom step.
+  const far = useStore((s) => s.transform[2] < FAR_ZOOM);
 
   const selected = useMemo(() => new Set(selection), [selection]);
   const { elements, boundaries, notes } = model;
@@ -84,6 +89,20 @@ function CanvasInner({ className }: DiagramCanvasProps) {
   }
 
   const handlers = useCanvasHandlers(store, flow, builder, setNodes);
+
+  // Found once, after React Flow rendered it (not by every flow label on every store change): edgeLabelLayer.tsx.
+  const [labelLayer, setLabelLayer] = useState<HTMLElement | null>(null);
+  useLayoutEffect(() => {
+    if (labelLayer?.isConnected) return;
+    const layer = findEdgeLabelLayer(wrapper.current);
+    if (layer) {
+      setLabelLayer(layer);
+      return;
+    }
+    // Not there yet (React Flow has not rendered its viewport): look again next frame.
+    const frame = requestAnimationFrame(() => setLabelLayer(findEdgeLabelLayer(wrapper.current)));
+    return () => cancelAnimationFrame(frame);
+  }, [labelLayer]);
 
   const fitView = useCallback(() => void flow.fitView({ ...FIT_OPTIONS, duration: 250 }), [flow]);
   const autoLayout = useCallback(() => {
@@ -161,47 +180,58 @@ function CanvasInner({ className }: DiagramCanvasProps) {
   );
 
   return (
-    <div ref={wrapper} className={`rampart-canvas${className ? ` ${className}` : ''}`} data-testid="diagram-canvas" onDragOver={onDragOver} onDrop={onDrop}>
-      <ReactFlow<CanvasNode, FlowCanvasEdge>
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={NODE_TYPES}
-        edgeTypes={EDGE_TYPES}
-        onNodesChange={handlers.onNodesChange}
-        onEdgesChange={handlers.onEdgesChange}
-        onNodeDragStart={handlers.onDragStart}
-        onNodeDragStop={handlers.onDragStop}
-        onSelectionDragStart={handlers.onDragStart}
-        onSelectionDragStop={(event, dragged) => handlers.onDragStop(event, undefined, dragged)}
-        onConnect={handlers.onConnect}
-        isValidConnection={handlers.isValidConnection}
-        connectionMode={ConnectionMode.Loose}
-        deleteKeyCode={null}
-        multiSelectionKeyCode={MULTI_SELECT_KEYS}
-        selectionKeyCode="Shift"
-        zIndexMode="manual"
-        minZoom={0.05}
-        maxZoom={2.5}
-        fitView
-        fitViewOptions={FIT_OPTIONS}
-        onlyRenderVisibleElements
-        elevateNodesOnSelect={false}
-        elevateEdgesOnSelect={false}
-        aria-label="Diagram canvas"
-      >
-        <Background gap={24} />
-        <MiniMap pannable zoomable nodeColor={miniMapColour} ariaLabel="Diagram overview" />
-        <Controls aria-label="Zoom controls" fitViewOptions={FIT_OPTIONS}>
-          <ControlButton onClick={autoLayout} title="Auto-layout" aria-label="Auto-layout the diagram" data-testid="canvas-auto-layout">
-            <svg viewBox="0 0 24 24" width="14" height="14" fill="none" stroke="currentColor" strokeWidth="2" aria-hidden="true">
-              <path d="M3 5h6v5H3zM15 5h6v5h-6zM9 16h6v5H9zM6 10v3h12v-3M12 13v3" />
-            </svg>
-          </ControlButton>
-          <ControlButton onClick={() => store.getState().setUi({ helpOpen: true })} title="Keyboard shortcuts" aria-label="Keyboard shortcuts" data-testid="canvas-shortcuts">
-            ?
-          </ControlButton>
-        </Controls>
-      </ReactFlow>
+    <div
+      ref={wrapper}
+      className={`rampart-canvas${far ? ' rampart-canvas--far' : ''}${className ? ` ${className}` : ''}`}
+      data-testid="diagram-canvas"
+      data-detail={far ? 'far' : 'full'}
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+    >
+      <FarProvider value={far}>
+        <EdgeLabelLayerProvider value={labelLayer}>
+          <ReactFlow<CanvasNode, FlowCanvasEdge>
+            nodes={nodes}
+            edges={edges}
+            nodeTypes={NODE_TYPES}
+            edgeTypes={EDGE_TYPES}
+            onNodesChange={handlers.onNodesChange}
+            onEdgesChange={handlers.onEdgesChange}
+            onNodeDragStart={handlers.onDragStart}
+            onNodeDragStop={handlers.onDragStop}
+            onSelectionDragStart={handlers.onDragStart}
+            onSelectionDragStop={handlers.onSelectionDragStop}
+            onConnect={handlers.onConnect}
+            isValidConnection={handlers.isValidConnection}
+            connectionMode={ConnectionMode.Loose}
+            deleteKeyCode={null}
+            multiSelectionKeyCode={MULTI_SELECT_KEYS}
+            selectionKeyCode="Shift"
+            zIndexMode="manual"
+            minZoom={0.05}
+            maxZoom={2.5}
+            fitView
+            fitViewOptions={FIT_OPTIONS}
+            onlyRenderVisibleElements
+            elevateNodesOnSelect={false}
+            elevateEdgesOnSelect={false}
+            aria-label="Diagram canvas"
+          >
+            <Background gap={24} />
+            <MiniMap pannable zoomable nodeColor={miniMapColour} ariaLabel="Diagram overview" />
+            <Controls aria-label="Zoom controls" fitViewOptions={FIT_OPTIONS}>
+              <ControlButton onClick={autoLayout} title="Auto-layout" aria-label="Auto-layout the diagram" data-testid="canvas-auto-layout">
+                <svg viewBox="0 0 24 24" width="14" height="14" fill="none" stroke="currentColor" strokeWidth="2" aria-hidden="true">
+                  <path d="M3 5h6v5H3zM15 5h6v5h-6zM9 16h6v5H9zM6 10v3h12v-3M12 13v3" />
+                </svg>
+              </ControlButton>
+              <ControlButton onClick={() => store.getState().setUi({ helpOpen: true })} title="Keyboard shortcuts" aria-label="Keyboard shortcuts" data-testid="canvas-shortcuts">
+                ?
+              </ControlButton>
+            </Controls>
+          </ReactFlow>
+        </EdgeLabelLayerProvider>
+      </FarProvider>
       <ShortcutsDialog />
     </div>
   );

@@ -4,7 +4,12 @@ import type { Boundary, Flow, ModelElement, Note, Point } from '../model/types';
 
 export type ElementNodeType = 'actor' | 'process' | 'store';
 
-export type ElementNodeData = { element: ModelElement };
+/**
+ * What an element node draws. Only these fields: a property edit then leaves the node object (and React Flow's
+ * state) untouched, because nothing the canvas shows depends on properties; the store holds the full element.
+ */
+export type ElementView = Pick<ModelElement, 'id' | 'kind' | 'type' | 'name' | 'description'>;
+export type ElementNodeData = { element: ElementView };
 export type ElementFlowNode = Node<ElementNodeData, ElementNodeType>;
 
 export type BoundaryNodeData = { boundary: Boundary };
@@ -21,8 +26,11 @@ export type BoundaryCrossing =
   | { kind: 'zone'; boundaryId: string; x: number; y: number; width: number; height: number }
   | { kind: 'line'; boundaryId: string; points: Point[] };
 
+/** What a flow edge draws (see ElementView): a property edit on a flow leaves its edge object alone. */
+export type FlowView = Pick<Flow, 'id' | 'source' | 'target' | 'name'>;
+
 export type FlowEdgeData = {
-  flow: Flow;
+  flow: FlowView;
   crossings: BoundaryCrossing[];
   /** Sideways offset in px, so parallel flows between the same two elements do not overlap. */
   offset: number;

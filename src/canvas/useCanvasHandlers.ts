@@ -102,6 +102,10 @@ export function useCanvasHandlers(store: EditorStore, flow: Flow, builder: FlowE
     [absolute, store],
   );
 
+  // Every handler keeps its identity across renders: React Flow copies changed props into its store, and each
+  // store update runs thousands of node and edge selectors (twice per drag step with an inline handler).
+  const onSelectionDragStop = useCallback((event: unknown, dragged: CanvasNode[]) => onDragStop(event, undefined, dragged), [onDragStop]);
+
   const onConnect = useCallback(
     (c: Connection) => {
       if (c.source && c.target) store.getState().addFlow(c.source, c.target);
@@ -118,5 +122,5 @@ export function useCanvasHandlers(store: EditorStore, flow: Flow, builder: FlowE
     [store],
   );
 
-  return { onNodesChange, onEdgesChange, onDragStart, onDragStop, onConnect, isValidConnection };
+  return { onNodesChange, onEdgesChange, onDragStart, onDragStop, onSelectionDragStop, onConnect, isValidConnection };
 }

@@ -69,6 +69,60 @@ describe('register rows', () => {
     const counts = countRows(rows);
     expect(counts).toEqual({ total: 4, open: 3, bySeverity: { critical: 1, high: 1, medium: 0, low: 1, info: 0 } });
   });
+
+  it('keeps unchanged rows, and the whole list, when the same findings arrive again as new objects', () => {
+    const names = buildNameIndex(model);
+    const again = buildRows(model, findings.map((f) => ({ ...f, references: [...f.references] })), mitigated, names, rows);
+    expect(again).toBe(rows);
+    const changed = buildRows(model, findings.map((f) => (f.ruleId === 'API1' ? { ...f, severity: 'high' as const } : { ...f })), mitigated, names, rows);
+    expect(changed).not.toBe(rows);
+    expect(changed.map((r, i) => r === rows[i])).toEqual([true, false, true, true, true]);
+    expect(changed[1].severity).toBe('high');
+  });
+
+  it('sorts exactly as comparing the texts with the locale collator would', () => {
+    const words = ['alpha', 'Alpha', 'beta', 'Rule 10', 'Rule 9', 'rule 9', 'Zulu', 'éclair', 'eclair', ''];
+    const severities: Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
+    const many = Array.from({ length: 120 }, (_, i) => ({
+      ...rows[i % 3],
+      id: `row-${(i * 37) % 120}`,
+      severity: severities[(i * 7) % 5],
+      title: words[(i * 3) % words.length],
+      targetName: words[(i * 5) % words.length],
+      packId: words[(i * 11) % words.length],
+      ruleId: words[(i * 13) % words.length],
+      stride: ['S', 'TI', 'E', ''][i % 4],
+      owasp: i % 4 === 0 ? [] : [`API${(i % 10) + 1}:2023`],
+    }));
+    const rank = { critical: 4, high: 3, medium: 2, low: 1, info: 0 } as const;
+    const text = (key: string, a: (typeof many)[number], b: (typeof many)[number]): number => {
+      switch (key) {
+        case 'severity':
+          return rank[a.severity] - rank[b.severity];
+        case 'stride':
+          return a.stride.localeCompare(b.stride);
+        case 'title':
+          return a.title.localeCompare(b.title);
+        case 'target':
+          return a.targetName.localeCompare(b.targetName);
+        case 'pack':
+          return a.packId.localeCompare(b.packId);
+        case 'rule':
+          return a.ruleId.localeCompare(b.ruleId, undefined, { numeric: true });
+        default:
+          return (a.owasp[0] ?? '').localeCompare(b.owasp[0] ?? '', undefined, { numeric: true });
+      }
+    };
+    for (const key of ['severity', 'stride', 'title', 'target', 'pack', 'rule', 'owasp'] as const) {
+      for (const dir of ['asc', 'desc'] as const) {
+        const sign = dir === 'asc' ? 1 : -1;
+        const expected = many
+          .slice()
+          .sort((a, b) => sign * text(key, a, b) || rank[b.severity] - rank[a.severity] || a.title.localeCompare(b.title) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+        expect(sortRows(many, key, dir).map((r) => r.id), `${key} ${dir}`).toEqual(expected.map((r) => r.id));
+      }
+    }
+  });
 });
 
 describe('<ThreatRegister />', () => {

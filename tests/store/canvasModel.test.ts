@@ -76,6 +76,53 @@ describe('document → React Flow nodes', () => {
   });
 });
 
+describe('what a document change hands React Flow', () => {
+  it('keeps the very same node and edge arrays when a property changes (nothing drawn depends on it)', () => {
+    const builder = new FlowElementsBuilder();
+    const store = loadedStore(scene());
+    const nodes = builder.buildNodes(doc(store), ids.main, new Set());
+    const edges = builder.buildEdges(doc(store), ids.main, new Set());
+    const before = doc(store);
+    store.getState().setProperty('mid', 'rateLimiting', true);
+    store.getState().setProperty('in', 'authentication', 'hmac');
+    expect(doc(store).elements).not.toBe(before.elements);
+    expect(doc(store).flows).not.toBe(before.flows);
+    expect(builder.buildNodes(doc(store), ids.main, new Set())).toBe(nodes);
+    expect(builder.buildEdges(doc(store), ids.main, new Set())).toBe(edges);
+  });
+
+  it('rebuilds only what a rename changes', () => {
+    const builder = new FlowElementsBuilder();
+    const store = loadedStore(scene());
+    const nodes = builder.buildNodes(doc(store), ids.main, new Set());
+    const edges = builder.buildEdges(doc(store), ids.main, new Set());
+    store.getState().updateItem('mid', { name: 'Edge gateway' });
+    store.getState().updateItem('sign', { name: 'sign order' });
+    const nodes2 = builder.buildNodes(doc(store), ids.main, new Set());
+    const edges2 = builder.buildEdges(doc(store), ids.main, new Set());
+    expect(nodes2).not.toBe(nodes);
+    expect(nodes2.filter((n, i) => n !== nodes[i]).map((n) => n.id)).toEqual(['mid']);
+    expect(nodes2.find((n) => n.id === 'mid')!.data).toMatchObject({ element: { name: 'Edge gateway' } });
+    expect(edges2.filter((e, i) => e !== edges[i]).map((e) => e.id)).toEqual(['sign']);
+    expect(edges2.find((e) => e.id === 'sign')!.data!.flow.name).toBe('sign order');
+  });
+
+  it('recomputes the crossings of the flows of an element that changes zone', () => {
+    const builder = new FlowElementsBuilder();
+    const store = loadedStore(scene());
+    const before = builder.buildEdges(doc(store), ids.main, new Set());
+    expect(before.find((e) => e.id === 'sign')!.data!.crossings.map((c) => c.boundaryId)).toEqual(['inner']);
+    store.getState().setParent('deep', 'outer');
+    const after = builder.buildEdges(doc(store), ids.main, new Set());
+    expect(after.find((e) => e.id === 'sign')!.data!.crossings).toEqual([]);
+    expect(after.find((e) => e.id === 'in')).toBe(before.find((e) => e.id === 'in'));
+    // A flow that gets a new source crosses what its new endpoints say.
+    store.getState().updateItem('sign', { target: 'out' });
+    const rewired = builder.buildEdges(doc(store), ids.main, new Set());
+    expect(rewired.find((e) => e.id === 'sign')!.data!.crossings.map((c) => c.boundaryId)).toEqual(['outer']);
+  });
+});
+
 describe('document → React Flow edges', () => {
   it('lists crossed boundaries and offsets flows between the same pair to opposite sides', () => {
     const edges = new FlowElementsBuilder().buildEdges(scene(), ids.main, new Set());

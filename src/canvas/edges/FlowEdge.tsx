@@ -2,11 +2,13 @@
  * A data flow: a floating straight arrow between its two elements, its name as a label with its threat badge,
  * and a small marker wherever it crosses a trust boundary. Follows its endpoints live while they are dragged.
  */
-import { BaseEdge, EdgeLabelRenderer, useInternalNode, type EdgeProps, type InternalNode } from '@xyflow/react';
-import { memo } from 'react';
+import { BaseEdge, useStore, type EdgeProps, type InternalNode, type ReactFlowState } from '@xyflow/react';
+import { memo, useCallback } from 'react';
 import { useEditor, useEditorApi } from '../../store/context';
+import { useIsFar } from '../levelOfDetail';
 import { ThreatBadge } from '../ThreatBadge';
 import type { FlowCanvasEdge } from '../types';
+import { EdgeLabelPortal } from './edgeLabelLayer';
 import { floatingLine, pointAlong, polylineCrossings, rectCrossings, type Rect } from './edgeGeometry';
 
 /** Where along the flow its label may sit, in order of preference. */
@@ -17,14 +19,28 @@ function rectOf(node: InternalNode): Rect {
   return { x, y, width: node.measured.width ?? node.width ?? 0, height: node.measured.height ?? node.height ?? 0 };
 }
 
+/**
+ * React Flow's own node: its `useInternalNode` compares the node shallowly on every store update, for 4,000
+ * subscriptions at 2,000 flows; React Flow replaces an internal node whenever it changes, so identity is enough.
+ */
+function useNode(id: string): InternalNode | undefined {
+  return useStore(useCallback((s: ReactFlowState) => s.nodeLookup.get(id), [id]));
+}
+
 export const FlowEdge = memo(function FlowEdge({ id, source, target, data, selected, markerEnd }: EdgeProps<FlowCanvasEdge>) {
-  const sourceNode = useInternalNode(source);
-  const targetNode = useInternalNode(target);
+  const sourceNode = useNode(source);
+  const targetNode = useNode(target);
   const store = useEditorApi();
   const hasBadge = useEditor((s) => (s.badges[id]?.open ?? 0) > 0);
+  const far = useIsFar();
   if (!sourceNode || !targetNode || !data) return null;
   const line = floatingLine(rectOf(sourceNode), rectOf(targetNode), data.offset);
   const path = `M ${line.start.x} ${line.start.y} L ${line.end.x} ${line.end.y}`;
+  const crossing = data.crossings.length > 0;
+  // Zoomed out (levelOfDetail.ts) a flow is its line: the darker stroke still shows that it crosses a boundary.
+  if (far) {
+    return <BaseEdge id={id} path={path} markerEnd={markerEnd} className={`rampart-flow${crossing ? ' rampart-flow--crossing' : ''}`} interactionWidth={14} />;
+  }
   const markers = data.crossings.flatMap((c) =>
     c.kind === 'zone' ? rectCrossings(line.start, line.end, c).slice(0, 1) : polylineCrossings(line.start, line.end, c.points).slice(0, 1),
   );
@@ -32,7 +48,6 @@ export const FlowEdge = memo(function FlowEdge({ id, source, target, data, selec
   const labelAt =
     LABEL_SPOTS.map((t) => pointAlong(line.start, line.end, t)).find((p) => markers.every((m) => Math.hypot(m.x - p.x, m.y - p.y) > 30)) ?? line.mid;
   const name = data.flow.name;
-  const crossing = data.crossings.length > 0;
   return (
     <>
       <BaseEdge
@@ -55,7 +70,7 @@ export const FlowEdge = memo(function FlowEdge({ id, source, target, data, selec
         />
       ))}
       {(name || hasBadge) && (
-        <EdgeLabelRenderer>
+        <EdgeLabelPortal>
           <div
             className={`rampart-flow-label nodrag nopan${selected ? ' rampart-flow-label--selected' : ''}`}
             style={{ transform: `translate(-50%, -50%) translate(${labelAt.x}px, ${labelAt.y}px)` }}
@@ -69,7 +84,7 @@ export const FlowEdge = memo(function FlowEdge({ id, source, target, data, selec
             {name && <span className="rampart-flow-label__name">{name}</span>}
             <ThreatBadge targetId={id} />
           </div>
-        </EdgeLabelRenderer>
+        </EdgeLabelPortal>
       )}
     </>
   );

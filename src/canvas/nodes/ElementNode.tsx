@@ -1,13 +1,15 @@
 /**
  * Actor, process and data store nodes: DFD shapes (rectangle, rounded, open-ended parallel lines) with the
  * stencil icon, the name as text (up to two lines) and the threat badge. Four handles; any of them starts or
- * ends a flow. Resizable when selected; the size is recorded when the resize ends (one undo step).
+ * ends a flow. Resizable when selected; the size is recorded when the resize ends (one undo step). Zoomed far
+ * out, only the shape and the badge are drawn (levelOfDetail.ts).
  */
 import { Handle, NodeResizer, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { getElementIcon, getStencil } from '../../model/stencils';
 import { StencilIcon } from '../StencilIcon';
 import { ThreatBadge } from '../ThreatBadge';
+import { useIsFar } from '../levelOfDetail';
 import type { ElementFlowNode } from '../types';
 import { useResizeEnd } from './useResizeEnd';
 
@@ -26,6 +28,7 @@ export const ElementNode = memo(function ElementNode({ id, data, selected }: Nod
   const stencil = getStencil(element.type);
   const typeLabel = stencil?.label ?? element.type;
   const onResizeEnd = useResizeEnd(id);
+  const far = useIsFar();
   // The tooltip repeats the name: a long one is cut off after two lines.
   const title = element.description ? `${element.name}\n${element.description}` : element.name;
   return (
@@ -41,13 +44,17 @@ export const ElementNode = memo(function ElementNode({ id, data, selected }: Nod
         {SIDES.map((side) => (
           <Handle key={side.id} id={side.id} type="source" position={side.position} aria-label={`Connect from ${side.id}`} />
         ))}
-        <StencilIcon className="rampart-node__icon" icon={getElementIcon(element.type, element.kind)} />
-        <div className="rampart-node__text">
-          <span className="rampart-node__name" data-testid={`element-name-${id}`}>
-            {element.name}
-          </span>
-          {typeLabel !== element.name && <span className="rampart-node__type">{typeLabel}</span>}
-        </div>
+        {!far && (
+          <>
+            <StencilIcon className="rampart-node__icon" icon={getElementIcon(element.type, element.kind)} />
+            <div className="rampart-node__text">
+              <span className="rampart-node__name" data-testid={`element-name-${id}`}>
+                {element.name}
+              </span>
+              {typeLabel !== element.name && <span className="rampart-node__type">{typeLabel}</span>}
+            </div>
+          </>
+        )}
         <ThreatBadge targetId={id} />
       </div>
     </>

@@ -8,7 +8,7 @@ import { buildNameIndex } from '../lookup';
 import { SeverityChip, StrideLetters } from '../ui/SeverityChip';
 import { statusLabel } from '../ui/StatusSelect';
 import { RegisterFilterBar } from './RegisterFilters';
-import { buildRows, countRows, distinct, filterRows, sortRows, type RegisterRow, type SortDir, type SortKey } from './registerRows';
+import { buildRows, compareText, countRows, distinct, filterRows, sortRows, type RegisterRow, type SortDir, type SortKey } from './registerRows';
 
 /** Rows rendered per page: enough to scroll, few enough that 5,000 findings never stall a keystroke. */
 export const REGISTER_PAGE = 300;
@@ -61,6 +61,20 @@ const Row = memo(function Row({ row, selected, onActivate }: { row: RegisterRow;
   );
 });
 
+interface TargetOption {
+  id: Id;
+  name: string;
+}
+
+/** Ids of the targets that have rows, in first-seen order. */
+function targetIds(rows: readonly RegisterRow[]): Id[] {
+  const seen = new Set<Id>();
+  for (const r of rows) if (r.targetId) seen.add(r.targetId);
+  return [...seen];
+}
+
+const sameIds = (a: readonly Id[], b: readonly Id[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
 export interface ThreatRegisterProps {
   /** Show a header button that collapses the register to its header (default true). */
   collapsible?: boolean;
@@ -72,9 +86,11 @@ export interface ThreatRegisterProps {
  * the store's session state, so they survive a reload.
  */
 export function ThreatRegister({ collapsible = true }: ThreatRegisterProps) {
-  const model = useEditor((s) => s.model);
-  const findings = useEditor((s) => s.findings);
-  const mitigated = useEditor((s) => s.mitigated);
+  // The register follows edits and analysis at lower priority: rebuilding thousands of rows must not delay the
+  // canvas and badges (or a keystroke) after an edit; React renders it right after, in an interruptible pass.
+  const model = useDeferredValue(useEditor((s) => s.model));
+  const findings = useDeferredValue(useEditor((s) => s.findings));
+  const mitigated = useDeferredValue(useEditor((s) => s.mitigated));
   const filters = useEditor((s) => s.ui.registerFilters);
   const open = useEditor((s) => s.ui.registerOpen);
   const selectedId = useEditor((s) => (s.selection.length === 1 ? s.selection[0] : null));
@@ -85,16 +101,24 @@ export function ThreatRegister({ collapsible = true }: ThreatRegisterProps) {
   const [sort, setSort] = useState<{ key: SortKey; dir: SortDir }>({ key: 'severity', dir: 'desc' });
   const [limit, setLimit] = useState(REGISTER_PAGE);
 
-  // Names change only when the model does; rows only when findings, triage or names change.
+  // Names change only when the model does; rows only when findings, triage or names change, and an unchanged
+  // row keeps its object (the cache holds the last rows), so only changed rows re-render.
   const names = useMemo(() => buildNameIndex(model), [model]);
-  const rows = useMemo(() => buildRows(model, findings, mitigated, names), [model, findings, mitigated, names]);
+  const [cache] = useState(() => ({ rows: [] as RegisterRow[], targets: [] as TargetOption[], targetIds: [] as Id[] }));
+  const rows = useMemo(() => (cache.rows = buildRows(model, findings, mitigated, names, cache.rows)), [cache, model, findings, mitigated, names]);
   const counts = useMemo(() => countRows(rows), [rows]);
   const packs = useMemo(() => distinct(rows, (r) => r.packId), [rows]);
   const owasp = useMemo(() => distinct(rows, (r) => r.owasp), [rows]);
+  // The element filter's options: sorted again only when the targets or their names changed.
   const targets = useMemo(() => {
-    const ids = distinct(rows, (r) => r.targetId ?? '');
-    return ids.map((id) => ({ id, name: names.get(id) ?? id })).sort((a, b) => a.name.localeCompare(b.name));
-  }, [rows, names]);
+    const ids = targetIds(rows);
+    const unchanged = sameIds(ids, cache.targetIds) && cache.targets.every((t) => t.name === (names.get(t.id) ?? t.id));
+    if (!unchanged) {
+      cache.targets = ids.map((id) => ({ id, name: names.get(id) ?? id })).sort((a, b) => compareText(a.name, b.name));
+      cache.targetIds = ids;
+    }
+    return cache.targets;
+  }, [cache, rows, names]);
 
   const criteria = useMemo(() => ({ ...filters, element, showByDesign }), [filters, element, showByDesign]);
   // Typing in the search box stays responsive: filtering a large register runs at lower priority.

@@ -2,6 +2,10 @@
  * The threat register's rows as data: findings, manual threats and rules mitigated by design, flattened to one
  * shape, then filtered and sorted. Pure, so it is tested without a DOM and stays fast for thousands of rows
  * (lower-cased search text is built once per row, not per keystroke).
+ *
+ * Every analysis reply brings all findings again as new objects (7,600 at 1,000 elements), so `buildRows` takes
+ * the previous rows and returns the previous row object wherever nothing shown changed: memoised table rows then
+ * skip rendering. Sorting compares precomputed ranks rather than calling the collator per comparison.
  */
 import type { Finding, MitigatedByDesign } from '../../model/findings';
 import type { Id, Severity, ThreatModel, ThreatStatus } from '../../model/types';
@@ -34,18 +38,59 @@ export interface RegisterRow {
 
 export const MANUAL_PACK = 'manual';
 
+/** One collator for all text columns: `localeCompare` with options builds a new one on every call. */
+const TEXT = new Intl.Collator();
+const NUMERIC = new Intl.Collator(undefined, { numeric: true });
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/** Whether a previous row shows exactly what a new one would (search text follows from these fields). */
+function sameRow(a: RegisterRow, b: Omit<RegisterRow, 'search'>): boolean {
+  return (
+    a.source === b.source &&
+    a.severity === b.severity &&
+    a.status === b.status &&
+    a.stride === b.stride &&
+    a.title === b.title &&
+    a.targetId === b.targetId &&
+    a.targetName === b.targetName &&
+    a.packId === b.packId &&
+    a.ruleId === b.ruleId &&
+    a.confidence === b.confidence &&
+    a.byDesign === b.byDesign &&
+    a.owner === b.owner &&
+    sameStrings(a.owasp, b.owasp)
+  );
+}
+
+/**
+ * The register's rows. With `previous` (the rows of the last call), an unchanged row comes back as the very same
+ * object, and when no row changed at all the previous array itself comes back.
+ */
 export function buildRows(
   model: ThreatModel | null,
   findings: readonly Finding[],
   mitigated: readonly MitigatedByDesign[],
   names: ReadonlyMap<Id, string>,
+  previous?: readonly RegisterRow[],
 ): RegisterRow[] {
   if (!model) return [];
   const rows: RegisterRow[] = [];
-  const make = (row: Omit<RegisterRow, 'search'>): RegisterRow => ({
-    ...row,
-    search: [row.title, row.targetName, row.ruleId, row.packId, row.owasp.join(' '), row.owner, row.byDesign ?? ''].join('\n').toLowerCase(),
-  });
+  const before = previous?.length ? new Map(previous.map((r) => [r.id, r])) : null;
+  let reused = 0;
+  const make = (row: Omit<RegisterRow, 'search'>): RegisterRow => {
+    const old = before?.get(row.id);
+    if (old && sameRow(old, row)) {
+      if (previous![rows.length] === old) reused++;
+      return old;
+    }
+    return {
+      ...row,
+      search: [row.title, row.targetName, row.ruleId, row.packId, row.owasp.join(' '), row.owner, row.byDesign ?? ''].join('\n').toLowerCase(),
+    };
+  };
   for (const f of findings) {
     const triage = model.triage[f.id];
     rows.push(
@@ -105,7 +150,7 @@ export function buildRows(
       }),
     );
   }
-  return rows;
+  return previous && reused === previous.length && rows.length === previous.length ? (previous as RegisterRow[]) : rows;
 }
 
 export interface RowFilter extends RegisterFilters {
@@ -143,31 +188,77 @@ const STATUS_ORDER: Record<ThreatStatus, number> = {
   'not-applicable': 5,
 };
 
-function compareBy(key: SortKey, a: RegisterRow, b: RegisterRow): number {
+/**
+ * The rank of each distinct value in collation order; values the collator finds equal share a rank, so sorting by
+ * rank gives the order that comparing the strings themselves would.
+ */
+function ranks(values: Iterable<string>, collator: Intl.Collator): Map<string, number> {
+  const sorted = [...new Set(values)].sort(collator.compare);
+  const out = new Map<string, number>();
+  let rank = 0;
+  sorted.forEach((v, i) => {
+    if (i > 0 && collator.compare(sorted[i - 1], v) !== 0) rank++;
+    out.set(v, rank);
+  });
+  return out;
+}
+
+/** The primary sort key of each row as a number. */
+function primaryKeys(rows: readonly RegisterRow[], key: SortKey): Float64Array {
+  const out = new Float64Array(rows.length);
+  const byText = (pick: (r: RegisterRow) => string, collator: Intl.Collator) => {
+    const rank = ranks(rows.map(pick), collator);
+    rows.forEach((r, i) => (out[i] = rank.get(pick(r))!));
+  };
   switch (key) {
     case 'severity':
-      return severityRank(a.severity) - severityRank(b.severity);
+      rows.forEach((r, i) => (out[i] = severityRank(r.severity)));
+      break;
     case 'status':
-      return (STATUS_ORDER[a.status] ?? 9) - (STATUS_ORDER[b.status] ?? 9);
+      rows.forEach((r, i) => (out[i] = STATUS_ORDER[r.status] ?? 9));
+      break;
     case 'stride':
-      return a.stride.localeCompare(b.stride);
+      byText((r) => r.stride, TEXT);
+      break;
     case 'title':
-      return a.title.localeCompare(b.title);
+      byText((r) => r.title, TEXT);
+      break;
     case 'target':
-      return a.targetName.localeCompare(b.targetName);
+      byText((r) => r.targetName, TEXT);
+      break;
     case 'pack':
-      return a.packId.localeCompare(b.packId);
+      byText((r) => r.packId, TEXT);
+      break;
     case 'rule':
-      return a.ruleId.localeCompare(b.ruleId, undefined, { numeric: true });
+      byText((r) => r.ruleId, NUMERIC);
+      break;
     case 'owasp':
-      return (a.owasp[0] ?? '').localeCompare(b.owasp[0] ?? '', undefined, { numeric: true });
+      byText((r) => r.owasp[0] ?? '', NUMERIC);
+      break;
   }
+  return out;
 }
 
 /** Sorted copy; ties fall back to severity (worst first), then title, then id, so the order is total. */
 export function sortRows(rows: readonly RegisterRow[], key: SortKey, dir: SortDir): RegisterRow[] {
   const sign = dir === 'asc' ? 1 : -1;
-  return rows.slice().sort((a, b) => sign * compareBy(key, a, b) || severityRank(b.severity) - severityRank(a.severity) || a.title.localeCompare(b.title) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const primary = primaryKeys(rows, key);
+  const titles = ranks(
+    rows.map((r) => r.title),
+    TEXT,
+  );
+  const order = rows.map((_, i) => i);
+  order.sort((i, j) => {
+    const a = rows[i];
+    const b = rows[j];
+    return (
+      sign * (primary[i] - primary[j]) ||
+      severityRank(b.severity) - severityRank(a.severity) ||
+      titles.get(a.title)! - titles.get(b.title)! ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+    );
+  });
+  return order.map((i) => rows[i]);
 }
 
 export interface RegisterCounts {
@@ -199,5 +290,10 @@ export function distinct(rows: readonly RegisterRow[], pick: (r: RegisterRow) =>
     const v = pick(r);
     for (const x of Array.isArray(v) ? v : [v]) if (x) set.add(x);
   }
-  return [...set].sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
+  return [...set].sort(NUMERIC.compare);
+}
+
+/** Sorts in place by the text collator (names for the element filter). */
+export function compareText(a: string, b: string): number {
+  return TEXT.compare(a, b);
 }
