@@ -14,25 +14,28 @@ export function ModelOverview() {
   const model = useEditor((s) => s.model);
   const findings = useEditor((s) => s.findings);
   const problems = useEditor((s) => s.analysisProblems);
+  const triage = useEditor((s) => s.model?.triage);
+  const manualThreats = useEditor((s) => s.model?.manualThreats);
   const { updateModel } = useActions();
 
+  // Depends on triage and manual threats only, not the whole model: a property edit must not recount every finding.
   const summary = useMemo(() => {
     const open: Record<Severity, number> = { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
     let openCount = 0;
     let unverified = 0;
     for (const f of findings) {
-      if (!isOpenStatus(model?.triage[f.id]?.status)) continue;
+      if (!isOpenStatus(triage?.[f.id]?.status)) continue;
       openCount++;
       open[f.severity] = (open[f.severity] ?? 0) + 1;
       if (f.confidence === 'unverified') unverified++;
     }
-    for (const t of model?.manualThreats ?? []) {
+    for (const t of manualThreats ?? []) {
       if (!isOpenStatus(t.status)) continue;
       openCount++;
       open[t.severity] = (open[t.severity] ?? 0) + 1;
     }
     return { open, openCount, unverified };
-  }, [findings, model]);
+  }, [findings, triage, manualThreats]);
 
   if (!model) return null;
   return (
