@@ -48,6 +48,12 @@ test('draws each element kind, nested boundaries and flows, with undo and redo o
   const flows = Object.fromEntries(doc.model.flows.map((f) => [f.id, [f.source, f.target]]));
   expect(flows).toEqual({ [f1]: [actor, process], [f2]: [process, store] });
   await expect(page.getByTestId(`flow-label-${f1}`)).toBeVisible();
+  // The arrow itself is drawn: its path has a size on screen (a CSS regression once hid every flow line).
+  for (const f of [f1, f2]) {
+    const box = await editor.edge(f).locator('path.react-flow__edge-path').boundingBox();
+    expect(box, `flow ${f} is drawn`).not.toBeNull();
+    expect(box!.width + box!.height).toBeGreaterThan(20);
+  }
   // The gateway→store flow leaves the signing zone and the VPC: the canvas marks both crossings.
   await expect(page.getByTestId(`crossing-${f2}`)).toHaveCount(2);
 
