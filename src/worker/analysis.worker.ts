@@ -3,20 +3,15 @@
  * main-thread fallback in client.ts uses as well.
  */
 import type { AnalysisRequest, AnalysisResponse } from './protocol';
-import { describeError } from './protocol';
-import { createAnalysisSession } from './session';
+import { createReplySession } from './session';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-const session = createAnalysisSession();
+const session = createReplySession();
 
 function handle(request: AnalysisRequest): AnalysisResponse {
   switch (request.type) {
     case 'analyze':
-      try {
-        return { type: 'result', revision: request.revision, analysis: session.run(request.model, request.changed) };
-      } catch (error) {
-        return { type: 'error', revision: request.revision, message: describeError(error) };
-      }
+      return session.answer(request);
     default:
       return unreachable(request.type);
   }

@@ -6,10 +6,13 @@
  *   request are dropped.
  * - If the worker cannot start (the constructor throws, or it reports an error), the same engine session runs on
  *   the main thread behind the same API, one analysis per macrotask so the UI is never blocked for longer.
+ * - The worker replies with what changed since the analysis the client holds (protocol.ts); the client keeps
+ *   that analysis and applies each reply to it, superseded replies included, so it stays the worker's base.
  */
 import type { Analysis } from '../model/findings';
 import type { ThreatModel } from '../model/types';
-import type { AnalysisRequest, AnalysisResponse } from './protocol';
+import { applyDelta } from './delta';
+import type { AnalysisRequest } from './protocol';
 import { describeError, isAnalysisResponse } from './protocol';
 import { createAnalysisSession, type AnalysisSession } from './session';
 
@@ -49,6 +52,9 @@ interface Pending {
   reject: (error: Error) => void;
 }
 
+/** The outcome of one request: its analysis, or the engine's one-line error. */
+type Outcome = { analysis: Analysis } | { error: string };
+
 function createDefaultWorker(): WorkerLike {
   // Written out in full here so Vite recognises it and bundles the worker as its own module chunk.
   return new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module' });
@@ -66,11 +72,17 @@ export function createAnalysisClient(options: AnalysisClientOptions = {}): Analy
   let inFlight: Pending | null = null;
   let queued: Pending | null = null;
   let latestSeq = 0;
+  /** The analysis of the worker's last reply, which its next delta applies to. */
+  let held: { seq: number; analysis: Analysis } | null = null;
 
-  function finish(pending: Pending, response: AnalysisResponse): void {
+  function finish(pending: Pending, outcome: Outcome): void {
     if (pending.seq < latestSeq) pending.resolve(null);
-    else if (response.type === 'result') pending.resolve(response.analysis);
-    else pending.reject(new Error(response.message));
+    else if ('analysis' in outcome) pending.resolve(outcome.analysis);
+    else pending.reject(new Error(outcome.error));
+  }
+
+  function post(request: Pending, base: number | null, changed: string[] | null): void {
+    worker?.postMessage({ type: 'analyze', revision: request.revision, seq: request.seq, base, model: request.model, changed });
   }
 
   function pump(): void {
@@ -80,11 +92,11 @@ export function createAnalysisClient(options: AnalysisClientOptions = {}): Analy
     inFlight = request;
     if (mode === 'worker' && worker !== null) {
       try {
-        worker.postMessage({ type: 'analyze', revision: request.revision, model: request.model, changed: request.changed });
+        post(request, held?.seq ?? null, request.changed);
       } catch (error) {
         // A document that cannot be cloned would fail the same way every time: report it, keep the worker.
         inFlight = null;
-        finish(request, { type: 'error', revision: request.revision, message: describeError(error) });
+        finish(request, { error: describeError(error) });
         pump();
       }
       return;
@@ -95,14 +107,14 @@ export function createAnalysisClient(options: AnalysisClientOptions = {}): Analy
   function runOnMainThread(request: Pending): void {
     if (inFlight !== request) return; // disposed meanwhile
     mainSession ??= createAnalysisSession();
-    let response: AnalysisResponse;
+    let outcome: Outcome;
     try {
-      response = { type: 'result', revision: request.revision, analysis: mainSession.run(request.model, request.changed) };
+      outcome = { analysis: mainSession.run(request.model, request.changed).analysis };
     } catch (error) {
-      response = { type: 'error', revision: request.revision, message: describeError(error) };
+      outcome = { error: describeError(error) };
     }
     inFlight = null;
-    finish(request, response);
+    finish(request, outcome);
     pump();
   }
 
@@ -115,6 +127,7 @@ export function createAnalysisClient(options: AnalysisClientOptions = {}): Analy
       // the worker is being abandoned either way
     }
     worker = null;
+    held = null;
     // The main-thread session starts empty, so whatever was in flight is redone as a full analysis.
     const lost = inFlight;
     inFlight = null;
@@ -130,10 +143,27 @@ export function createAnalysisClient(options: AnalysisClientOptions = {}): Analy
 
   function onMessage(event: Event): void {
     const data: unknown = (event as MessageEvent<unknown>).data;
-    if (mode !== 'worker' || inFlight === null || !isAnalysisResponse(data) || data.revision !== inFlight.revision) return;
+    if (mode !== 'worker' || inFlight === null || !isAnalysisResponse(data) || data.seq !== inFlight.seq) return;
     const request = inFlight;
+    let outcome: Outcome;
+    if (data.type === 'error') {
+      outcome = { error: data.message };
+    } else if (data.delta.full || (held !== null && data.base === held.seq)) {
+      held = { seq: data.seq, analysis: applyDelta(held?.analysis ?? null, data.delta) };
+      outcome = { analysis: held.analysis };
+    } else {
+      // A change to an analysis this client does not hold (cannot happen with one request in flight, but a
+      // wrong result would be worse than a slow one): ask again for everything.
+      held = null;
+      try {
+        post(request, null, null);
+        return;
+      } catch (error) {
+        outcome = { error: describeError(error) };
+      }
+    }
     inFlight = null;
-    finish(request, data);
+    finish(request, outcome);
     pump();
   }
 

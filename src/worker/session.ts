@@ -10,12 +10,21 @@ import type { Analysis } from '../model/findings';
 import type { ThreatModel } from '../model/types';
 import { createAnalyzer } from '../rules/incremental';
 import { getEnabledPacks } from '../rules/packs/index';
+import { diffAnalysis, fullDelta } from './delta';
+import type { AnalysisResponse, AnalyzeRequest } from './protocol';
+import { describeError } from './protocol';
 
 type Analyzer = ReturnType<typeof createAnalyzer>;
 
+export interface SessionRun {
+  analysis: Analysis;
+  /** True when everything was analysed afresh, so no entry is an object of the previous analysis. */
+  full: boolean;
+}
+
 export interface AnalysisSession {
   /** Analyses `model`; `changed` are the ids changed since the previous call, `null` forces a full analysis. */
-  run(model: ThreatModel, changed: readonly string[] | null): Analysis;
+  run(model: ThreatModel, changed: readonly string[] | null): SessionRun;
 }
 
 export function createAnalysisSession(): AnalysisSession {
@@ -30,14 +39,46 @@ export function createAnalysisSession(): AnalysisSession {
         if (analyzer === null || key !== packsKey) {
           analyzer = createAnalyzer(getEnabledPacks(model));
           packsKey = key;
-          return analyzer.full(model);
+          return { analysis: analyzer.full(model), full: true };
         }
-        return changed === null ? analyzer.full(model) : analyzer.update(model, new Set(changed));
+        if (changed === null) return { analysis: analyzer.full(model), full: true };
+        return { analysis: analyzer.update(model, new Set(changed)), full: false };
       } catch (error) {
         // The analyzer may hold half-updated state: start afresh with the next request.
         analyzer = null;
         throw error;
       }
+    },
+  };
+}
+
+/** A session that answers protocol requests, sending each analysis as a change to the previous reply. */
+export interface ReplySession {
+  answer(request: AnalyzeRequest): AnalysisResponse;
+}
+
+/**
+ * Invariant: a delta is sent only when the client says it holds the analysis of the previous reply (`base`),
+ * and when the analyzer worked incrementally; otherwise the reply is full.
+ */
+export function createReplySession(): ReplySession {
+  const session = createAnalysisSession();
+  let previous: { seq: number; analysis: Analysis } | null = null;
+
+  return {
+    answer(request) {
+      const { revision, seq, base } = request;
+      let result: SessionRun;
+      try {
+        result = session.run(request.model, request.changed);
+      } catch (error) {
+        previous = null;
+        return { type: 'error', revision, seq, message: describeError(error) };
+      }
+      const delta =
+        !result.full && previous !== null && previous.seq === base ? diffAnalysis(previous.analysis, result.analysis) : fullDelta(result.analysis);
+      previous = { seq, analysis: result.analysis };
+      return { type: 'result', revision, seq, base: delta.full ? null : base, delta };
     },
   };
 }

@@ -6,10 +6,17 @@ import { applyOperation } from '../../src/model/operations';
 import { analyze } from '../../src/rules/engine';
 import { getEnabledPacks } from '../../src/rules/packs/index';
 import { createAnalysisClient } from '../../src/worker/client';
+import { fullDelta } from '../../src/worker/delta';
+import type { AnalysisResponse } from '../../src/worker/protocol';
 import { FakeWorker } from './fakeWorker';
 import { botModel, ids } from './factories';
 
 const emptyAnalysis = (marker: string): Analysis => ({ findings: [], mitigated: [], problems: [{ packId: marker, ruleId: '', message: marker }] });
+
+/** A full result reply to the request posted `index`-th. */
+function fullReply(fake: FakeWorker, index: number, analysis: Analysis, revision = fake.posted[index].revision): AnalysisResponse {
+  return { type: 'result', revision, seq: fake.posted[index].seq, base: null, delta: fullDelta(analysis) };
+}
 
 /** Lets queued promise callbacks and zero-delay timers run. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 5));
@@ -21,12 +28,12 @@ function setup() {
 }
 
 describe('analysis client with a worker', () => {
-  it('posts the revision, the model and the changed ids, and resolves with the reply', async () => {
+  it('posts the revision, the model and the changed ids, and resolves with a full reply', async () => {
     const { fake, client } = setup();
     const model = botModel();
     const pending = client.analyze(model, 1, new Set(['a', 'b']));
-    expect(fake.posted).toEqual([{ type: 'analyze', revision: 1, model, changed: ['a', 'b'] }]);
-    fake.reply({ type: 'result', revision: 1, analysis: emptyAnalysis('r1') });
+    expect(fake.posted).toEqual([{ type: 'analyze', revision: 1, seq: expect.any(Number), base: null, model, changed: ['a', 'b'] }]);
+    fake.reply(fullReply(fake, 0, emptyAnalysis('r1')));
     await expect(pending).resolves.toEqual(emptyAnalysis('r1'));
     expect(client.getMode()).toBe('worker');
   });
@@ -43,11 +50,11 @@ describe('analysis client with a worker', () => {
     const second = client.analyze(botModel(), 2, ['x']);
     // One request in flight at a time: the second waits for the first reply.
     expect(fake.posted.map((m) => m.revision)).toEqual([1]);
-    fake.reply({ type: 'result', revision: 1, analysis: emptyAnalysis('r1') });
+    fake.reply(fullReply(fake, 0, emptyAnalysis('r1')));
     await expect(first).resolves.toBeNull();
     expect(fake.posted.map((m) => m.revision)).toEqual([1, 2]);
     expect(fake.posted[1].changed).toEqual(['x']);
-    fake.reply({ type: 'result', revision: 2, analysis: emptyAnalysis('r2') });
+    fake.reply(fullReply(fake, 1, emptyAnalysis('r2')));
     await expect(second).resolves.toEqual(emptyAnalysis('r2'));
   });
 
@@ -58,11 +65,11 @@ describe('analysis client with a worker', () => {
     const third = client.analyze(botModel(), 3, ['b', 'a']);
     // The second was never sent and is already superseded.
     await expect(second).resolves.toBeNull();
-    fake.reply({ type: 'result', revision: 1, analysis: emptyAnalysis('r1') });
+    fake.reply(fullReply(fake, 0, emptyAnalysis('r1')));
     await settle();
     expect(fake.posted.map((m) => m.revision)).toEqual([1, 3]);
     expect([...(fake.posted[1].changed ?? [])].sort()).toEqual(['a', 'b']);
-    fake.reply({ type: 'result', revision: 3, analysis: emptyAnalysis('r3') });
+    fake.reply(fullReply(fake, 1, emptyAnalysis('r3')));
     await expect(third).resolves.toEqual(emptyAnalysis('r3'));
   });
 
@@ -71,7 +78,7 @@ describe('analysis client with a worker', () => {
     void client.analyze(botModel(), 1, null);
     void client.analyze(botModel(), 2, null);
     void client.analyze(botModel(), 3, ['a']);
-    fake.reply({ type: 'result', revision: 1, analysis: emptyAnalysis('r1') });
+    fake.reply(fullReply(fake, 0, emptyAnalysis('r1')));
     await settle();
     expect(fake.posted[1]).toMatchObject({ revision: 3, changed: null });
   });
@@ -79,16 +86,17 @@ describe('analysis client with a worker', () => {
   it('ignores messages that are not replies to the request in flight', async () => {
     const { fake, client } = setup();
     const pending = client.analyze(botModel(), 5, null);
-    fake.reply({ type: 'result', revision: 4, analysis: emptyAnalysis('old') });
+    fake.reply({ type: 'result', revision: 4, seq: 99, base: null, delta: fullDelta(emptyAnalysis('old')) });
+    fake.reply({ type: 'result', revision: 5, analysis: emptyAnalysis('the old protocol') });
     fake.reply({ hello: 'extension' });
-    fake.reply({ type: 'result', revision: 5, analysis: emptyAnalysis('r5') });
+    fake.reply(fullReply(fake, 0, emptyAnalysis('r5')));
     await expect(pending).resolves.toEqual(emptyAnalysis('r5'));
   });
 
   it('rejects with the worker error message for the latest request', async () => {
     const { fake, client } = setup();
     const pending = client.analyze(botModel(), 1, null);
-    fake.reply({ type: 'error', revision: 1, message: 'boom' });
+    fake.reply({ type: 'error', revision: 1, seq: fake.posted[0].seq, message: 'boom' });
     await expect(pending).rejects.toThrow('boom');
   });
 

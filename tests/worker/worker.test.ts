@@ -1,9 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { changedIds } from '../../src/model/diff';
+import { applyOperation } from '../../src/model/operations';
 import type { ThreatModel } from '../../src/model/types';
 import { analyze } from '../../src/rules/engine';
 import { getEnabledPacks } from '../../src/rules/packs/index';
 import type { AnalysisRequest, AnalysisResponse } from '../../src/worker/protocol';
-import { botModel } from './factories';
+import { botModel, ids } from './factories';
 
 /** Loads the worker entry against a fake worker scope and returns a function that sends it one message. */
 async function loadWorker() {
@@ -33,13 +35,31 @@ describe('analysis worker entry', () => {
   it('answers an analyze request with the result for its revision', async () => {
     const worker = await loadWorker();
     const model = botModel();
-    worker.send({ type: 'analyze', revision: 7, model, changed: null });
-    expect(worker.posted).toEqual([{ type: 'result', revision: 7, analysis: analyze(model, getEnabledPacks(model)) }]);
+    worker.send({ type: 'analyze', revision: 7, seq: 1, base: null, model, changed: null });
+    const expected = analyze(model, getEnabledPacks(model));
+    expect(worker.posted).toEqual([
+      {
+        type: 'result',
+        revision: 7,
+        seq: 1,
+        base: null,
+        delta: { full: true, findings: { upserted: expected.findings, removed: [] }, mitigated: { upserted: expected.mitigated, removed: [] }, problems: expected.problems },
+      },
+    ]);
+  });
+
+  it('answers the next request as a change to the previous reply', async () => {
+    const worker = await loadWorker();
+    const model = botModel();
+    worker.send({ type: 'analyze', revision: 1, seq: 1, base: null, model, changed: null });
+    const next = applyOperation(model, { type: 'setProperty', targetId: ids.order, name: 'protocol', value: 'https' });
+    worker.send({ type: 'analyze', revision: 2, seq: 2, base: 1, model: structuredClone(next), changed: [...changedIds(model, next)] });
+    expect(worker.posted[1]).toMatchObject({ type: 'result', revision: 2, seq: 2, base: 1, delta: { full: false } });
   });
 
   it('answers a failing analysis with a one-line error for its revision', async () => {
     const worker = await loadWorker();
-    worker.send({ type: 'analyze', revision: 3, model: { broken: true } as unknown as ThreatModel, changed: null });
+    worker.send({ type: 'analyze', revision: 3, seq: 1, base: null, model: { broken: true } as unknown as ThreatModel, changed: null });
     expect(worker.posted).toHaveLength(1);
     const [reply] = worker.posted;
     expect(reply).toMatchObject({ type: 'error', revision: 3 });
