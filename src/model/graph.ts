@@ -29,10 +29,21 @@ export interface ModelGraph {
   linesByFlow: Map<Id, Boundary[]>;
   /** Memo: element or boundary id → chain of boundaries, innermost first. */
   chains: Map<Id, Boundary[]>;
-  /** Memo: flow id → crossed boundaries. */
-  crossings: Map<Id, Boundary[]>;
+  /**
+   * Memo: flow → its endpoints and crossed boundaries (see `linksOf`). Keyed by the flow object, which makes
+   * a lookup about half the cost of one by id (an analysis makes tens of thousands); an edited flow is a new
+   * object, and `patchGraph` drops the entries its other changes make stale.
+   */
+  links: WeakMap<Flow, FlowLinks>;
   /** Index of each element, flow and boundary in its document array: a hint for `resolveChanges`. */
   positions: Map<Id, number>;
+}
+
+/** A flow's endpoints as the graph has them (undefined when missing), and the boundaries it crosses once asked. */
+export interface FlowLinks {
+  source: ModelElement | undefined;
+  target: ModelElement | undefined;
+  crossings: Boundary[] | undefined;
 }
 
 /** The next versions of changed items (an id absent from all three maps was removed or is not an item). */
@@ -65,7 +76,7 @@ export function createGraph(model: ThreatModel): ModelGraph {
     outbound: new Map(),
     linesByFlow: new Map(),
     chains: new Map(),
-    crossings: new Map(),
+    links: new WeakMap(),
     positions: new Map(),
   };
   model.elements.forEach((el, i) => {
@@ -181,10 +192,23 @@ export function collectUnder(graph: ModelGraph, boundaryIds: ReadonlySet<Id>, ou
   for (const id of graph.boundaries.keys()) visit(id);
 }
 
+/** A flow's endpoints and (once asked) crossings, memoised per flow object. */
+export function linksOf(graph: ModelGraph, flow: Flow): FlowLinks {
+  let links = graph.links.get(flow);
+  if (!links) {
+    links = { source: graph.elements.get(flow.source), target: graph.elements.get(flow.target), crossings: undefined };
+    graph.links.set(flow, links);
+  }
+  return links;
+}
+
 /** Boundaries a flow crosses: the zones exactly one endpoint is inside, then line boundaries listing the flow. */
 export function crossingsOf(graph: ModelGraph, flow: Flow): Boundary[] {
-  const memo = graph.crossings.get(flow.id);
-  if (memo) return memo;
+  const links = linksOf(graph, flow);
+  return (links.crossings ??= computeCrossings(graph, flow));
+}
+
+function computeCrossings(graph: ModelGraph, flow: Flow): Boundary[] {
   const a = zonesOf(graph, flow.source);
   const b = zonesOf(graph, flow.target);
   // Chains end at a root, so the zones both endpoints are in form a common tail; only the heads can differ.
@@ -200,7 +224,6 @@ export function crossingsOf(graph: ModelGraph, flow: Flow): Boundary[] {
   for (let k = 0; k < j; k++) if (!includesBefore(a, b[k], i)) result.push(b[k]);
   const lines = graph.linesByFlow.get(flow.id);
   if (lines) for (const line of lines) if (!result.includes(line)) result.push(line);
-  graph.crossings.set(flow.id, result);
   return result;
 }
 
@@ -272,7 +295,7 @@ export function patchGraph(graph: ModelGraph, next: ThreatModel, changed: Readon
       unlink(graph.outbound, old.source, id);
       unlink(graph.inbound, old.target, id);
       graph.flows.delete(id);
-      graph.crossings.delete(id);
+      graph.links.delete(old);
     }
     const now = nextFlows.get(id);
     if (now) {
@@ -293,8 +316,8 @@ export function patchGraph(graph: ModelGraph, next: ThreatModel, changed: Readon
     graph.chains.delete(id);
     // A removed or added element changes which flows are linked (dangling flows are left out).
     if (!now || !existedBefore) relinkDangling(graph, id, now !== undefined, changed);
-    for (const f of graph.inbound.get(id) ?? EMPTY) graph.crossings.delete(f.id);
-    for (const f of graph.outbound.get(id) ?? EMPTY) graph.crossings.delete(f.id);
+    for (const f of graph.inbound.get(id) ?? EMPTY) graph.links.delete(f);
+    for (const f of graph.outbound.get(id) ?? EMPTY) graph.links.delete(f);
   }
   for (const f of relink) link(graph, f);
   if (boundariesChanged) {
@@ -305,7 +328,7 @@ export function patchGraph(graph: ModelGraph, next: ThreatModel, changed: Readon
     graph.linesByFlow.clear();
     for (const b of graph.boundaries.values()) indexLine(graph, b);
     graph.chains.clear();
-    graph.crossings.clear();
+    graph.links = new WeakMap();
   }
 }
 
@@ -357,8 +380,14 @@ function locate<T extends { id: Id }>(graph: ModelGraph, list: readonly T[], id:
 
 function relinkDangling(graph: ModelGraph, elementId: Id, added: boolean, changed: ReadonlySet<Id>): void {
   if (!added) {
-    for (const f of graph.inbound.get(elementId) ?? EMPTY) unlink(graph.outbound, f.source, f.id);
-    for (const f of graph.outbound.get(elementId) ?? EMPTY) unlink(graph.inbound, f.target, f.id);
+    for (const f of graph.inbound.get(elementId) ?? EMPTY) {
+      unlink(graph.outbound, f.source, f.id);
+      graph.links.delete(f);
+    }
+    for (const f of graph.outbound.get(elementId) ?? EMPTY) {
+      unlink(graph.inbound, f.target, f.id);
+      graph.links.delete(f);
+    }
     graph.inbound.delete(elementId);
     graph.outbound.delete(elementId);
     return;
@@ -366,6 +395,7 @@ function relinkDangling(graph: ModelGraph, elementId: Id, added: boolean, change
   // Flows that were dangling until this element appeared (changed flows are linked by the caller).
   for (const f of graph.flows.values()) {
     if (changed.has(f.id) || (f.source !== elementId && f.target !== elementId)) continue;
+    graph.links.delete(f);
     unlink(graph.outbound, f.source, f.id);
     unlink(graph.inbound, f.target, f.id);
     link(graph, f);

@@ -5,10 +5,13 @@
  */
 import type { RuleProblem } from '../model/findings';
 import { checkPropertyValue, getPropertyDecl } from '../model/properties';
+import { requiredSelfProps } from './fused';
+import { mitigationChecks } from './mitigation';
+import { exposable } from './severity';
 import { ELEMENT_KINDS, SEVERITIES, type PropValue } from '../model/types';
 import { formatError, type Expr } from './ast';
 import { checkExpression, likelySlip } from './checker';
-import { compileExpression } from './compiler';
+import { compileExpression, compileVerdict } from './compiler';
 import { parseExpression } from './parser';
 import type { CompiledRule, Rule, RuleCategory, RuleGuard, RulePack } from './types';
 
@@ -75,6 +78,8 @@ export function compileRule(rule: Rule, packId: string): CompiledRule | RuleProb
   checkReferences(raw.references, problem);
 
   let evaluate: CompiledRule['evaluate'] | undefined;
+  let verdict: CompiledRule['verdict'] | undefined;
+  let requires: CompiledRule['requires'] = [];
   let guard: RuleGuard = NO_GUARD;
   if (typeof raw.when !== 'string' || !raw.when.trim()) {
     problem('a rule needs a when expression');
@@ -87,27 +92,28 @@ export function compileRule(rule: Rule, packId: string): CompiledRule | RuleProb
       for (const e of checked.errors) problem(formatError(ruleId, e), e.position);
       if (checked.errors.length === 0) {
         evaluate = compileExpression(parsed.expr, checked.types);
+        verdict = compileVerdict(parsed.expr);
+        requires = requiredSelfProps(parsed.expr);
         guard = ruleGuard(parsed.expr);
       }
     }
   }
-  if (problems.length || !evaluate || !category) return problems;
+  if (problems.length || !evaluate || !verdict || !category) return problems;
+  const checks = mitigationChecks(rule.mitigations);
   return {
     rule: { ...rule, description: rule.description ?? '', mitigations: rule.mitigations ?? [], references: rule.references ?? [] },
     packId,
     category,
     appliesTo: new Set(rule.appliesTo),
+    idPrefix: `${ruleId}@`,
     stride: rule.stride,
+    exposable: exposable(rule.stride),
     evaluate,
+    verdict,
     guard,
-    mitigationChecks: (rule.mitigations ?? [])
-      .filter((m) => m.controls?.length)
-      .map((m) => ({
-        controls: m.controls.map((c) => {
-          const appliesTo = getPropertyDecl(c.property)?.appliesTo ?? [];
-          return { property: c.property, value: c.value, onFlow: appliesTo.includes('flow'), kinds: appliesTo.filter((a) => a !== 'flow' && a !== 'boundary') };
-        }),
-      })),
+    mitigationChecks: checks,
+    mitigationSlots: [...new Set(checks.map((m) => m.controls[0].slot))],
+    requires,
   };
 }
 

@@ -10,7 +10,8 @@
 import type { ModelElement } from '../model/types';
 import type { Expr } from './ast';
 import type { Type } from './checker';
-import { dropEvidence, readProp, touch, type EvalContext, type Entity, type Value } from './context';
+import { dropEvidence, propSlot, readPropAt, touch, type EvalContext, type Entity, type Value } from './context';
+import { fusedTest, nameCode, pick, propValue } from './fused';
 import { HELPER_IMPLS } from './helpers';
 
 export type Compiled = (ctx: EvalContext) => Value;
@@ -22,11 +23,26 @@ const BUILT_INS: ReadonlySet<string> = new Set(['name', 'kind', 'type']);
  * the closures are total over any value, so a model holding a mistyped property cannot break them.
  */
 export function compileExpression(expr: Expr, _types?: ReadonlyMap<Expr, Type>): Compiled {
-  return new ExprCompiler().compile(expr, new Map());
+  return new ExprCompiler(true).compile(expr, new Map());
+}
+
+/**
+ * Compiles an expression for its verdict alone: the same values and the same `ctx.reads` as
+ * `compileExpression`, but no evidence bookkeeping (run it with `ctx.recording` off). Most rules do not fire
+ * on most targets, so the engine decides verdicts with this and re-runs only the firing rules for evidence.
+ */
+export function compileVerdict(expr: Expr): Compiled {
+  return new ExprCompiler(false).compile(expr, new Map());
 }
 
 class ExprCompiler {
+  constructor(private readonly evidence: boolean) {}
+
   compile(expr: Expr, scope: ReadonlyMap<string, number>): Compiled {
+    if (expr.type === 'call' || expr.type === 'compare' || expr.type === 'in' || expr.type === 'not') {
+      const fused = fusedTest(expr, scope);
+      if (fused) return fused;
+    }
     switch (expr.type) {
       case 'literal': {
         const v = expr.value;
@@ -39,12 +55,18 @@ class ExprCompiler {
       }
       case 'ident':
         return this.ident(expr.name, scope);
-      case 'member':
-        if (expr.object.type === 'ident' && expr.object.name === 'self' && !scope.has('self') && !BUILT_INS.has(expr.property)) {
-          const property = expr.property;
-          return (ctx) => readProp(ctx, ctx.self, property);
-        }
-        return this.member(this.compile(expr.object, scope), expr.property);
+      case 'member': {
+        const property = expr.property;
+        if (BUILT_INS.has(property)) return this.builtIn(this.compile(expr.object, scope), property);
+        const slot = propSlot(property);
+        const code = nameCode(expr.object, scope);
+        if (code !== undefined) return (ctx) => propValue(ctx, code, property, slot);
+        const object = this.compile(expr.object, scope);
+        return (ctx) => {
+          const o = object(ctx) as Entity | undefined;
+          return o ? readPropAt(ctx, o, property, slot) : undefined;
+        };
+      }
       case 'call':
         return this.call(expr, scope);
       case 'lambda':
@@ -56,6 +78,7 @@ class ExprCompiler {
       case 'logical': {
         // `a and b and c` is one n-ary closure rather than a chain of binary ones (same verdict, same evidence).
         const parts = flatten(expr, expr.op).map((e) => this.compile(e, scope));
+        if (!this.evidence) return expr.op === 'and' ? plainAnd(parts) : plainOr(parts);
         return expr.op === 'and' ? and(parts) : or(parts);
       }
       case 'compare': {
@@ -77,18 +100,13 @@ class ExprCompiler {
     throw new Error(`unresolved name '${name}' reached the compiler`);
   }
 
-  private member(object: Compiled, property: string): Compiled {
-    if (BUILT_INS.has(property)) {
-      return (ctx) => {
-        const o = object(ctx) as Entity | undefined;
-        if (!o) return undefined;
-        touch(ctx, o.id);
-        return (o as unknown as Record<string, Value>)[property];
-      };
-    }
+  /** `x.name`, `x.kind`, `x.type`: fields of the entity, which are not evidence. */
+  private builtIn(object: Compiled, property: string): Compiled {
     return (ctx) => {
       const o = object(ctx) as Entity | undefined;
-      return o ? readProp(ctx, o, property) : undefined;
+      if (!o) return undefined;
+      touch(ctx, o.id);
+      return (o as unknown as Record<string, Value>)[property];
     };
   }
 
@@ -100,11 +118,13 @@ class ExprCompiler {
       const slot = scope.size;
       const inner = new Map(scope);
       inner.set(lambda.param, slot);
-      return quantifier(callee, list, this.compile(lambda.body, inner), slot);
+      return (this.evidence ? quantifier : plainQuantifier)(callee, list, this.compile(lambda.body, inner), slot);
     }
     if (callee === 'is') {
-      const x = this.compile(expr.args[0], scope);
       const names = new Set(expr.args.slice(1).map((a) => (a.type === 'literal' ? String(a.value) : '')));
+      const code = nameCode(expr.args[0], scope);
+      if (code !== undefined) return (ctx) => isA(ctx, pick(ctx, code) as Entity | undefined, names);
+      const x = this.compile(expr.args[0], scope);
       return (ctx) => isA(ctx, x(ctx) as Entity | undefined, names);
     }
     const impl = HELPER_IMPLS[callee];
@@ -120,13 +140,15 @@ class ExprCompiler {
         case 'isSet':
           return (ctx) => a(ctx) !== undefined;
       }
-      const self = expr.args[0].type === 'ident' && expr.args[0].name === 'self' && !scope.has('self');
-      if (self) return (ctx) => impl(ctx, ctx.self, undefined);
+      const code = nameCode(expr.args[0], scope);
+      if (code !== undefined) return (ctx) => impl(ctx, pick(ctx, code), undefined);
       return (ctx) => impl(ctx, a(ctx), undefined);
     }
     const second = expr.args[1];
+    const code = expr.args[0] ? nameCode(expr.args[0], scope) : undefined;
     if (a && second?.type === 'literal') {
       const constant = second.value;
+      if (code !== undefined) return (ctx) => impl(ctx, pick(ctx, code), constant);
       return (ctx) => impl(ctx, a(ctx), constant);
     }
     if (a && second?.type === 'list' && second.items.every((i) => i.type === 'literal')) {
@@ -180,6 +202,34 @@ function or(parts: readonly Compiled[]): Compiled {
         return true;
       }
     }
+    return false;
+  };
+}
+
+/** `and` for verdicts only: no evidence to trim. */
+function plainAnd(parts: readonly Compiled[]): Compiled {
+  if (parts.length === 2) {
+    const [a, b] = parts;
+    return (ctx) => a(ctx) === true && b(ctx) === true;
+  }
+  if (parts.length === 3) {
+    const [a, b, c] = parts;
+    return (ctx) => a(ctx) === true && b(ctx) === true && c(ctx) === true;
+  }
+  return (ctx) => {
+    for (let i = 0; i < parts.length; i++) if (parts[i](ctx) !== true) return false;
+    return true;
+  };
+}
+
+/** `or` for verdicts only. */
+function plainOr(parts: readonly Compiled[]): Compiled {
+  if (parts.length === 2) {
+    const [a, b] = parts;
+    return (ctx) => a(ctx) === true || b(ctx) === true;
+  }
+  return (ctx) => {
+    for (let i = 0; i < parts.length; i++) if (parts[i](ctx) === true) return true;
     return false;
   };
 }
@@ -285,8 +335,8 @@ function quantifier(kind: 'any' | 'all' | 'count', list: Compiled, body: Compile
     const start = ctx.evLen;
     let n = 0;
     try {
-      for (const f of items) {
-        ctx.locals[slot] = f as never;
+      for (let i = 0; i < items.length; i++) {
+        ctx.locals[slot] = items[i] as never;
         const before = ctx.evLen;
         const hit = body(ctx) === true;
         if (kind === 'any' && hit) {
@@ -297,6 +347,29 @@ function quantifier(kind: 'any' | 'all' | 'count', list: Compiled, body: Compile
           dropEvidence(ctx, start, before);
           return false;
         }
+        if (hit) n++;
+      }
+    } finally {
+      ctx.locals[slot] = saved;
+    }
+    return kind === 'any' ? false : kind === 'all' ? true : n;
+  };
+}
+
+/** `any`/`all`/`count` for verdicts only. */
+function plainQuantifier(kind: 'any' | 'all' | 'count', list: Compiled, body: Compiled, slot: number): Compiled {
+  return (ctx) => {
+    const flows = list(ctx);
+    if (!Array.isArray(flows)) return kind === 'any' ? false : kind === 'all' ? true : 0;
+    const items = flows as readonly Entity[];
+    const saved = ctx.locals[slot];
+    let n = 0;
+    try {
+      for (let i = 0; i < items.length; i++) {
+        ctx.locals[slot] = items[i] as never;
+        const hit = body(ctx) === true;
+        if (kind === 'any' && hit) return true;
+        if (kind === 'all' && !hit) return false;
         if (hit) n++;
       }
     } finally {

@@ -1,11 +1,17 @@
 /**
  * The run-time context of a compiled rule, and the one primitive every property read goes through. Evidence is
  * recorded into parallel arrays that are reused across evaluations (an analysis runs hundreds of thousands of
- * them); EvidenceItem objects are only built for rules that fire.
+ * them); EvidenceItem objects are only built for rules that fire. Property values of the current target (and
+ * a flow's endpoints, and the entities its rules keep looking at) are read from arrays loaded once per target
+ * (see slots.ts), and what the rules look up in the graph is kept per target (see `nearbyOf`).
  */
 import type { EvidenceItem } from '../model/findings';
 import type { ModelGraph } from '../model/graph';
 import type { Boundary, Flow, Id, ModelElement, PropValue } from '../model/types';
+import type { ElementFacts, SeverityLookups } from './severity';
+import { emptyLoaded, loadProps, loadSnapshot, slotCount, slotOf, snapshotOf, type LoadedProps } from './slots';
+
+export { propSlot, loadProps, type LoadedProps } from './slots';
 
 export type Entity = ModelElement | Flow | Boundary;
 
@@ -20,20 +26,140 @@ export interface EvalContext {
   target: ModelElement | undefined;
   /** Lambda parameters by nesting depth. */
   locals: (Flow | undefined)[];
-  /** Evidence so far: entity and property name at each index below `evLen`. */
+  /** Evidence so far: entity, property name and its slot at each index below `evLen`. */
   evEntities: Entity[];
   evProps: string[];
+  evSlots: number[];
   evLen: number;
   /** Ids this evaluation looked at, for incremental re-analysis; undefined when nobody needs them. */
   reads: Set<Id> | undefined;
+  /**
+   * Whether property reads are recorded as evidence. The engine first decides every verdict with this off
+   * (most rules do not fire, and their evidence would be thrown away) and turns it on to re-run the few that
+   * fire; reads for `reads` are recorded either way.
+   */
+  recording: boolean;
   /** The boundaries `self` crosses when it is a flow, once asked (many flow rules ask). Reset per target. */
   selfCrossings: readonly Boundary[] | undefined;
-  /** Evidence items already made for the current target's findings, shared between them. Reset per target. */
+  /**
+   * Evidence items already made for the current target's findings (the first `evCacheLen`), shared between
+   * them. Reset per target by its count: emptying an array by its length frees its storage, to be allocated
+   * again at the next push.
+   */
   evCache: EvidenceItem[];
+  evCacheLen: number;
+  /** The property values of `self` and of a flow's endpoints, loaded by the engine once per target. */
+  selfProps: LoadedProps;
+  sourceProps: LoadedProps;
+  targetProps: LoadedProps;
+  /** Whether the ids of the loaded endpoints are in `reads` (the engine records them with the target). */
+  endsRecorded: boolean;
+  /** Other entities the current target's rules look at, with what they found out (see `nearbyOf`). */
+  nearby: Nearby[];
+  nearbyCount: number;
+  /** The target's inbound and outbound flows, once asked; reset per target. */
+  selfInbound: readonly Flow[] | undefined;
+  selfOutbound: readonly Flow[] | undefined;
+  /** `exposedApi(self)` once decided without evidence (a dozen rules ask); reset per target. */
+  selfExposedApi: boolean | undefined;
+  /** What this pass keeps about elements (see `elementRecord`); whoever changes the model clears it. */
+  records: Map<ModelElement, ElementRecord>;
+  /**
+   * The slots set on the current target (or a flow's endpoints): `present[slot] === presentSerial`; or
+   * `presentUnknown` when one of them could not be loaded (see `markPresent` in mitigation.ts).
+   */
+  present: Int32Array;
+  presentSerial: number;
+  presentUnknown: boolean;
+  selfUnknown: boolean;
+  /** How severity facts reach the graph through this context's memos (made by the engine, see ruleset.ts). */
+  severityLookups: SeverityLookups | undefined;
+}
+
+/**
+ * What a pass keeps about an element of the graph: its property values by slot, to load again without looking
+ * them up by name every time it is the endpoint of a flow, and its severity facts.
+ */
+export interface ElementRecord {
+  element: ModelElement;
+  /** `slot, value, ...` (see `snapshotOf`), once loaded; stale when slots were added since (`slots`). */
+  snapshot: (number | PropValue | undefined)[] | undefined;
+  slots: number;
+  facts: ElementFacts | undefined;
+}
+
+/** The record of an element, made on first use (keyed by the object: cheaper than by id). */
+export function elementRecord(ctx: EvalContext, element: ModelElement): ElementRecord {
+  let rec = ctx.records.get(element);
+  if (rec === undefined) {
+    rec = { element, snapshot: undefined, slots: 0, facts: undefined };
+    ctx.records.set(element, rec);
+  }
+  return rec;
+}
+
+/** Loads a recorded element's properties, from its snapshot when it has a current one. */
+export function loadElement(into: LoadedProps, rec: ElementRecord): void {
+  if (rec.snapshot !== undefined && rec.slots === slotCount()) {
+    loadSnapshot(into, rec.element, rec.snapshot);
+    return;
+  }
+  loadProps(into, rec.element);
+  if (into.entity === rec.element) {
+    rec.snapshot = snapshotOf(into);
+    rec.slots = slotCount();
+  }
+}
+
+/**
+ * What the current target's rules found out about another entity they look at: the flows of a node above all,
+ * which a dozen rules each walk, asking for their properties, crossings and endpoints. Kept in a small table
+ * that is searched by identity, much cheaper than the graph's maps; reset per target.
+ */
+export interface Nearby {
+  entity: Entity | undefined;
+  /** Property reads so far: the properties are loaded at the second read, since most are read again. */
+  readCount: number;
+  /** Whether its id is in `reads` already (a target's reads are a set: once is enough). */
+  recorded: boolean;
+  props: LoadedProps;
+  crossings: readonly Boundary[] | undefined;
+  /** A flow's endpoints once looked up: undefined is "not yet", null "missing". */
+  source: ModelElement | null | undefined;
+  target: ModelElement | null | undefined;
+}
+
+const NEARBY_LIMIT = 16;
+
+/** Starts the per-target memos for a new target. */
+export function resetTarget(ctx: EvalContext): void {
+  ctx.nearbyCount = 0;
+  ctx.selfCrossings = undefined;
+  ctx.selfInbound = undefined;
+  ctx.selfOutbound = undefined;
+  ctx.selfExposedApi = undefined;
+  ctx.evCacheLen = 0;
+}
+
+/** The table entry of an entity, made on first sight; undefined once the table is full (a node of many flows). */
+export function nearbyOf(ctx: EvalContext, entity: Entity): Nearby | undefined {
+  const list = ctx.nearby;
+  const n = ctx.nearbyCount;
+  for (let i = 0; i < n; i++) if (list[i].entity === entity) return list[i];
+  if (n >= NEARBY_LIMIT) return undefined;
+  let e = list[n];
+  if (!e) list[n] = e = { entity: undefined, readCount: 0, recorded: false, props: emptyLoaded(), crossings: undefined, source: undefined, target: undefined };
+  e.entity = entity;
+  e.readCount = 0;
+  e.recorded = false;
+  e.crossings = undefined;
+  e.source = e.target = undefined;
+  ctx.nearbyCount = n + 1;
+  return e;
 }
 
 export function createContext(graph: ModelGraph, reads?: Set<Id>): EvalContext {
-  return {
+  const ctx: EvalContext = {
     graph,
     self: undefined as unknown as Entity,
     source: undefined,
@@ -41,30 +167,98 @@ export function createContext(graph: ModelGraph, reads?: Set<Id>): EvalContext {
     locals: [],
     evEntities: [],
     evProps: [],
+    evSlots: [],
     evLen: 0,
     reads,
+    recording: true,
     selfCrossings: undefined,
     evCache: [],
+    evCacheLen: 0,
+    selfProps: emptyLoaded(),
+    sourceProps: emptyLoaded(),
+    targetProps: emptyLoaded(),
+    endsRecorded: false,
+    nearby: [],
+    nearbyCount: 0,
+    selfInbound: undefined,
+    selfOutbound: undefined,
+    selfExposedApi: undefined,
+    records: new Map(),
+    present: new Int32Array(0),
+    presentSerial: 0,
+    presentUnknown: true,
+    selfUnknown: true,
+    severityLookups: undefined,
   };
+  return ctx;
 }
 
-/** Reads a property and records it as evidence. */
+/**
+ * Reads a property by name and slot, recording it as evidence when the context records. The entities the
+ * engine loaded for the current target are read from their slots, anything else from its props.
+ */
+export function readPropAt(ctx: EvalContext, entity: Entity, prop: string, slot: number): PropValue | undefined {
+  if (ctx.recording) {
+    const i = ctx.evLen++;
+    ctx.evEntities[i] = entity;
+    ctx.evProps[i] = prop;
+    ctx.evSlots[i] = slot;
+  }
+  if (entity === ctx.self) {
+    // The target itself is always a dependency (the engine records it once), so it is not added to `reads`.
+    const own = ctx.selfProps;
+    return own.entity === entity && slot >= 0 ? own.values[slot] : entity.props[prop];
+  }
+  const reads = ctx.reads;
+  if (slot >= 0) {
+    if (ctx.sourceProps.entity === entity || ctx.targetProps.entity === entity) {
+      // A flow's endpoints: in `reads` already when the engine loaded them for the target (see evaluateTarget).
+      if (reads !== undefined && !ctx.endsRecorded) reads.add(entity.id);
+      return ctx.sourceProps.entity === entity ? ctx.sourceProps.values[slot] : ctx.targetProps.values[slot];
+    }
+  }
+  const near = nearbyOf(ctx, entity);
+  if (!near) {
+    if (reads !== undefined) reads.add(entity.id);
+    return entity.props[prop];
+  }
+  // A target's reads are a set: once per entity is enough.
+  if (reads !== undefined && !near.recorded) {
+    reads.add(entity.id);
+    near.recorded = true;
+  }
+  return slot >= 0 ? nearValue(near, entity, prop, slot) : entity.props[prop];
+}
+
+/** A property of a nearby entity, from its loaded values once it has been read twice. */
+function nearValue(near: Nearby, entity: Entity, prop: string, slot: number): PropValue | undefined {
+  const loaded = near.props;
+  if (loaded.entity !== entity && ++near.readCount >= 2) loadProps(loaded, entity);
+  return loaded.entity === entity ? loaded.values[slot] : entity.props[prop];
+}
+
+/** Reads a property and records it as evidence (`readPropAt` without a slot at hand). */
 export function readProp(ctx: EvalContext, entity: Entity, prop: string): PropValue | undefined {
-  const i = ctx.evLen++;
-  ctx.evEntities[i] = entity;
-  ctx.evProps[i] = prop;
-  // The target itself is always a dependency (the engine records it once), so skip the common case here.
-  if (ctx.reads && entity !== ctx.self) ctx.reads.add(entity.id);
-  return entity.props[prop];
+  return readPropAt(ctx, entity, prop, slotOf(prop));
+}
+
+/** A property value as `readPropAt` finds it, recording nothing. */
+export function peekAt(ctx: EvalContext, entity: Entity, prop: string, slot: number): PropValue | undefined {
+  if (slot < 0) return entity.props[prop];
+  if (ctx.selfProps.entity === entity) return ctx.selfProps.values[slot];
+  if (ctx.sourceProps.entity === entity) return ctx.sourceProps.values[slot];
+  if (ctx.targetProps.entity === entity) return ctx.targetProps.values[slot];
+  const near = nearbyOf(ctx, entity);
+  return near ? nearValue(near, entity, prop, slot) : entity.props[prop];
 }
 
 /**
  * Reads a property that has a documented default (`initiator` is 'src', an actor's `trust` is 'untrusted'):
  * an unset value is not evidence of anything unknown, so only a set value is recorded.
  */
-export function readPropWithDefault(ctx: EvalContext, entity: Entity, prop: string): PropValue | undefined {
-  const v = entity.props[prop];
-  if (v !== undefined) return readProp(ctx, entity, prop);
+export function readPropWithDefault(ctx: EvalContext, entity: Entity, prop: string, slot: number = slotOf(prop)): PropValue | undefined {
+  const v = peekAt(ctx, entity, prop, slot);
+  if (v !== undefined) return readPropAt(ctx, entity, prop, slot);
   if (ctx.reads) ctx.reads.add(entity.id);
   return undefined;
 }
@@ -81,6 +275,7 @@ export function dropEvidence(ctx: EvalContext, from: number, to: number): void {
   for (let i = to; i < ctx.evLen; i++) {
     ctx.evEntities[i - shift] = ctx.evEntities[i];
     ctx.evProps[i - shift] = ctx.evProps[i];
+    ctx.evSlots[i - shift] = ctx.evSlots[i];
   }
   ctx.evLen -= shift;
 }

@@ -10,7 +10,7 @@
 import type { Analysis } from '../model/findings';
 import { buildGraph } from '../model/graph';
 import type { ThreatModel } from '../model/types';
-import { buildRuleSet, byId, byMessage, evaluateTarget, passContext, sortByFindingId, type TargetResult } from './ruleset';
+import { buildRuleSet, byId, byMessage, evaluateTarget, orderByRule, passContext, sortByFindingId, type TargetResult } from './ruleset';
 import type { RulePack } from './types';
 
 export interface AnalyzeOptions {
@@ -24,16 +24,31 @@ export function analyze(model: ThreatModel, packs: readonly RulePack[], options:
   const set = buildRuleSet(packs, disabled);
   const graph = buildGraph(model);
   const ctx = passContext(graph);
-  const out: TargetResult = { findings: [], mitigated: [], problems: [] };
-  // Visiting targets in id order makes the final sort nearly free (see sortByFindingId).
-  for (const el of sortedById(model.elements)) evaluateTarget(set, ctx, 'node', el, undefined, out);
-  for (const f of sortedById(model.flows)) evaluateTarget(set, ctx, 'flow', f, undefined, out);
-  for (const b of sortedById(model.boundaries)) evaluateTarget(set, ctx, 'boundary', b, undefined, out);
-  return finish(set.problems, out);
+  const out: TargetResult = { findings: [], mitigated: [], problems: [], findingRules: [], mitigatedRules: [] };
+  // Visiting targets in id order leaves each rule's findings in target id order: ordering them by rule is all
+  // the sorting left to do (orderByRule), unless a kind of target repeats an id.
+  const elements = sortedById(model.elements);
+  const flows = sortedById(model.flows);
+  const boundaries = sortedById(model.boundaries);
+  for (const el of elements) evaluateTarget(set, ctx, 'node', el, undefined, out);
+  for (const f of flows) evaluateTarget(set, ctx, 'flow', f, undefined, out);
+  for (const b of boundaries) evaluateTarget(set, ctx, 'boundary', b, undefined, out);
+  if (!distinctIds(elements) || !distinctIds(flows) || !distinctIds(boundaries)) return finish(set.problems, out);
+  return {
+    findings: orderByRule(set, out.findings, out.findingRules!),
+    mitigated: orderByRule(set, out.mitigated, out.mitigatedRules!),
+    problems: [...set.problems, ...out.problems.sort(byMessage)],
+  };
 }
 
 function sortedById<T extends { id: string }>(items: readonly T[]): T[] {
   return items.slice().sort(byId);
+}
+
+/** Whether a list sorted by id has no repeated id. */
+function distinctIds(sorted: readonly { id: string }[]): boolean {
+  for (let i = 1; i < sorted.length; i++) if (sorted[i].id === sorted[i - 1].id) return false;
+  return true;
 }
 
 /** Sorts and deduplicates a pass's results into an Analysis. */

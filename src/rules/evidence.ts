@@ -4,7 +4,7 @@
  * unknown, since setting that property could make the threat go away, and *confirmed* otherwise.
  */
 import type { EvidenceItem, Finding } from '../model/findings';
-import type { Entity, EvalContext } from './context';
+import { peekAt, type Entity, type EvalContext } from './context';
 
 const NO_EVIDENCE: readonly EvidenceItem[] = Object.freeze([]);
 
@@ -14,27 +14,42 @@ const NO_EVIDENCE: readonly EvidenceItem[] = Object.freeze([]);
  * list is one shared array: a large model yields tens of thousands of findings, and allocation is their cost.
  */
 export function collectEvidence(ctx: EvalContext): EvidenceItem[] {
-  if (ctx.evLen === 0) return NO_EVIDENCE as EvidenceItem[];
-  const items: EvidenceItem[] = [];
-  outer: for (let i = 0; i < ctx.evLen; i++) {
-    const entity = ctx.evEntities[i];
-    const property = ctx.evProps[i];
+  const n = ctx.evLen;
+  if (n === 0) return NO_EVIDENCE as EvidenceItem[];
+  const entities = ctx.evEntities;
+  const props = ctx.evProps;
+  const slots = ctx.evSlots;
+  if (n === 1) return [evidenceItem(ctx, entities[0], props[0], slots[0])];
+  // Filled in a reused scratch array and copied out at its exact length: an array grown by push from empty
+  // keeps room for 17 items, and tens of thousands of evidence lists are kept.
+  const items = scratch;
+  let k = 0;
+  outer: for (let i = 0; i < n; i++) {
+    const entity = entities[i];
+    const property = props[i];
     // Evidence lists are a handful of items: a linear scan beats hashing a key per item.
-    for (let j = 0; j < i; j++) if (ctx.evEntities[j] === entity && ctx.evProps[j] === property) continue outer;
-    items.push(evidenceItem(ctx, entity, property));
+    for (let j = 0; j < i; j++) if (entities[j] === entity && props[j] === property) continue outer;
+    items[k++] = evidenceItem(ctx, entity, property, slots[i]);
   }
-  return items;
+  const out = items.slice(0, k);
+  // Cleared item by item, not by length, which would free the scratch array's storage.
+  for (let i = 0; i < k; i++) items[i] = NO_ITEM;
+  return out;
 }
 
-function evidenceItem(ctx: EvalContext, entity: Entity, property: string): EvidenceItem {
+const scratch: EvidenceItem[] = [];
+const NO_ITEM = Object.freeze({ targetId: '', targetName: '', property: '', value: null, unknown: false }) as EvidenceItem;
+
+function evidenceItem(ctx: EvalContext, entity: Entity, property: string, slot: number): EvidenceItem {
   const cache = ctx.evCache;
-  for (let k = 0; k < cache.length; k++) {
+  const cached = ctx.evCacheLen;
+  for (let k = 0; k < cached; k++) {
     const item = cache[k];
     if (item.property === property && item.targetId === entity.id) return item;
   }
-  const value = entity.props[property];
+  const value = peekAt(ctx, entity, property, slot);
   const item: EvidenceItem = { targetId: entity.id, targetName: entity.name, property, value: value ?? null, unknown: value === undefined };
-  cache.push(item);
+  cache[ctx.evCacheLen++] = item;
   return item;
 }
 

@@ -6,10 +6,11 @@
  * Helpers that read graph structure record the ids they look at (`touch`), so the incremental analyzer knows
  * which targets to re-evaluate when those ids change.
  */
-import { chainOf, crossingsOf, inboundOf, outboundOf } from '../model/graph';
+import { chainOf, crossingsOf, inboundOf, linksOf, outboundOf } from '../model/graph';
 import { PUBLIC_DATA, SENSITIVE_DATA } from '../model/properties';
 import type { Boundary, Flow, ModelElement } from '../model/types';
-import { readProp, readPropWithDefault, touch, type EvalContext, type Value } from './context';
+import { nearbyOf, peekAt, readPropAt, readPropWithDefault, touch, type EvalContext, type Value } from './context';
+import { propSlot } from './slots';
 
 /** Argument kinds a helper accepts. */
 export type ParamKind = 'node' | 'flow' | 'entity' | 'bool' | 'value' | 'list' | 'string' | 'flows' | 'lambda';
@@ -64,6 +65,15 @@ const SENSITIVE: ReadonlySet<string> = new Set(SENSITIVE_DATA);
 const PUBLIC: ReadonlySet<string> = new Set(PUBLIC_DATA);
 const EXTERNAL_ZONES: ReadonlySet<string> = new Set(['internet', 'partner']);
 
+// Slots of the properties the helpers read (see propSlot in context.ts).
+const INITIATOR = propSlot('initiator');
+const ENCRYPTED = propSlot('encryptedInTransit');
+const PROTOCOL = propSlot('protocol');
+const AUTHENTICATION = propSlot('authentication');
+const DATA = propSlot('data');
+const TRUST = propSlot('trust');
+const EXPOSES_API = propSlot('exposesApi');
+
 /** A helper implementation: arguments are already evaluated. */
 export type HelperImpl = (ctx: EvalContext, a: Value, b: Value) => Value;
 
@@ -102,7 +112,7 @@ export function hasAny(list: Value, items: Value): boolean {
 /** 'src' unless the flow says 'dst'; unknown only when the stored value is neither. */
 export function initiator(ctx: EvalContext, f: Flow | undefined): Value {
   if (!f) return undefined;
-  const v = readPropWithDefault(ctx, f, 'initiator');
+  const v = readPropWithDefault(ctx, f, 'initiator', INITIATOR);
   if (v === undefined) return 'src';
   return v === 'src' || v === 'dst' ? v : undefined;
 }
@@ -110,23 +120,29 @@ export function initiator(ctx: EvalContext, f: Flow | undefined): Value {
 /** Encrypted in transit: `encryptedInTransit` if set, else what the protocol implies; unknown otherwise. */
 export function enc(ctx: EvalContext, f: Flow | undefined): Value {
   if (!f) return undefined;
-  const explicit = f.props.encryptedInTransit;
-  if (typeof explicit === 'boolean') return readProp(ctx, f, 'encryptedInTransit');
-  const protocol = readProp(ctx, f, 'protocol');
+  const explicit = peekAt(ctx, f, 'encryptedInTransit', ENCRYPTED);
+  if (typeof explicit === 'boolean') return readPropAt(ctx, f, 'encryptedInTransit', ENCRYPTED);
+  const protocol = readPropAt(ctx, f, 'protocol', PROTOCOL);
   if (typeof protocol !== 'string') {
-    readProp(ctx, f, 'encryptedInTransit');
+    readPropAt(ctx, f, 'encryptedInTransit', ENCRYPTED);
     return undefined;
   }
   if (ENCRYPTED_PROTOCOLS.has(protocol)) return true;
   if (PLAIN_PROTOCOLS.has(protocol)) return false;
-  readProp(ctx, f, 'encryptedInTransit');
+  readPropAt(ctx, f, 'encryptedInTransit', ENCRYPTED);
   return undefined;
 }
 
 /** The boundaries a flow crosses, recording everything the answer depends on. */
 export function crossed(ctx: EvalContext, f: Flow): readonly Boundary[] {
+  // Kept per target, and so are the reads it records: only the first time of a target records them.
+  if (f === ctx.self) return (ctx.selfCrossings ??= crossingsWithReads(ctx, f));
+  const near = nearbyOf(ctx, f);
+  return near ? (near.crossings ??= crossingsWithReads(ctx, f)) : crossingsWithReads(ctx, f);
+}
+
+function crossingsWithReads(ctx: EvalContext, f: Flow): readonly Boundary[] {
   if (ctx.reads) ctx.reads.add(f.id).add('$lines').add(f.source).add(f.target);
-  if (f === ctx.self) return (ctx.selfCrossings ??= crossingsOf(ctx.graph, f));
   return crossingsOf(ctx.graph, f);
 }
 
@@ -143,7 +159,7 @@ export function crosses(ctx: EvalContext, f: Flow | undefined, type?: Value): bo
   if (!f) return false;
   const list = crossed(ctx, f);
   if (type === undefined) return list.length > 0;
-  for (const b of list) if (b.type === type) return true;
+  for (let i = 0; i < list.length; i++) if (list[i].type === type) return true;
   return false;
 }
 
@@ -152,27 +168,31 @@ const FIX_PROTOCOLS: ReadonlySet<string> = new Set(['fix', 'fix+tls']);
 
 function protocolIn(ctx: EvalContext, f: Flow | undefined, set: ReadonlySet<string>): boolean {
   if (!f) return false;
-  const p = readProp(ctx, f, 'protocol');
+  const p = readPropAt(ctx, f, 'protocol', PROTOCOL);
   return typeof p === 'string' && set.has(p);
 }
 
 export function signed(ctx: EvalContext, f: Flow | undefined): boolean {
   if (!f) return false;
-  const a = readProp(ctx, f, 'authentication');
+  const a = readPropAt(ctx, f, 'authentication', AUTHENTICATION);
   return typeof a === 'string' && SIGNED_AUTH.has(a);
 }
 
 export function sensitiveData(list: Value): boolean {
   if (!Array.isArray(list)) return false;
-  for (const x of list as readonly unknown[]) if (typeof x === 'string' && SENSITIVE.has(x)) return true;
+  const xs = list as readonly unknown[];
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i];
+    if (typeof x === 'string' && SENSITIVE.has(x)) return true;
+  }
   return false;
 }
 
 export function onlyPublicData(ctx: EvalContext, f: Flow | undefined): boolean {
   if (!f) return false;
-  const data = readProp(ctx, f, 'data');
+  const data = readPropAt(ctx, f, 'data', DATA);
   if (!Array.isArray(data) || data.length === 0) return false;
-  for (const x of data) if (!PUBLIC.has(x)) return false;
+  for (let i = 0; i < data.length; i++) if (!PUBLIC.has(data[i] as string)) return false;
   return true;
 }
 
@@ -184,10 +204,11 @@ export function thirdParty(ctx: EvalContext, x: ModelElement | undefined): boole
   if (!x) return false;
   touch(ctx, x.id);
   if (!THIRD_PARTY_TYPES.has(x.type)) return false;
-  const trust = readPropWithDefault(ctx, x, 'trust');
+  const trust = readPropWithDefault(ctx, x, 'trust', TRUST);
   if (trust === 'internal') return false;
   if (x.kind === 'actor' || trust === 'partner' || trust === 'untrusted') return true;
-  for (const b of touchChain(ctx, x.id)) if (b.shape === 'zone' && EXTERNAL_ZONES.has(b.type)) return true;
+  const chain = touchChain(ctx, x.id);
+  for (let i = 0; i < chain.length; i++) if (chain[i].shape === 'zone' && EXTERNAL_ZONES.has(chain[i].type)) return true;
   return false;
 }
 
@@ -198,14 +219,23 @@ export function thirdParty(ctx: EvalContext, x: ModelElement | undefined): boole
  */
 export function exposedApi(ctx: EvalContext, x: ModelElement | undefined): boolean {
   if (!x) return false;
+  // A dozen rules ask this of the target: without evidence to record, the first answer stands (its reads are
+  // already recorded).
+  if (x === ctx.self && !ctx.recording) return (ctx.selfExposedApi ??= isExposedApi(ctx, x));
+  return isExposedApi(ctx, x);
+}
+
+function isExposedApi(ctx: EvalContext, x: ModelElement): boolean {
   touch(ctx, x.id);
   if (x.kind !== 'process') return false;
-  if (!API_TYPES.has(x.type) && readProp(ctx, x, 'exposesApi') !== true) return false;
-  for (const f of inboundOf(ctx.graph, x.id)) {
-    if (initiator(ctx, f) === 'src' && crossed(ctx, f).length > 0) return true;
+  if (!API_TYPES.has(x.type) && readPropAt(ctx, x, 'exposesApi', EXPOSES_API) !== true) return false;
+  const ins = inbound(ctx, x);
+  for (let i = 0; i < ins.length; i++) {
+    if (initiator(ctx, ins[i]) === 'src' && crossed(ctx, ins[i]).length > 0) return true;
   }
-  for (const f of outboundOf(ctx.graph, x.id)) {
-    if (initiator(ctx, f) === 'dst' && crossed(ctx, f).length > 0) return true;
+  const outs = outbound(ctx, x);
+  for (let i = 0; i < outs.length; i++) {
+    if (initiator(ctx, outs[i]) === 'dst' && crossed(ctx, outs[i]).length > 0) return true;
   }
   return false;
 }
@@ -213,12 +243,14 @@ export function exposedApi(ctx: EvalContext, x: ModelElement | undefined): boole
 export function inbound(ctx: EvalContext, x: ModelElement | undefined): readonly Flow[] {
   if (!x) return [];
   touch(ctx, x.id);
+  if (x === ctx.self) return (ctx.selfInbound ??= inboundOf(ctx.graph, x.id));
   return inboundOf(ctx.graph, x.id);
 }
 
 export function outbound(ctx: EvalContext, x: ModelElement | undefined): readonly Flow[] {
   if (!x) return [];
   touch(ctx, x.id);
+  if (x === ctx.self) return (ctx.selfOutbound ??= outboundOf(ctx.graph, x.id));
   return outboundOf(ctx.graph, x.id);
 }
 
@@ -229,7 +261,15 @@ export function endpoint(ctx: EvalContext, f: Flow | undefined, end: 'source' | 
     ctx.reads.add(f.id);
     ctx.reads.add(id);
   }
-  return ctx.graph.elements.get(id);
+  if (f === ctx.self) {
+    const own = end === 'source' ? ctx.source : ctx.target;
+    if (own) return own;
+  }
+  const near = nearbyOf(ctx, f);
+  if (!near) return linksOf(ctx.graph, f)[end];
+  // undefined: not looked up yet; null: looked up and missing.
+  if (end === 'source') return (near.source ??= linksOf(ctx.graph, f).source ?? null) ?? undefined;
+  return (near.target ??= linksOf(ctx.graph, f).target ?? null) ?? undefined;
 }
 
 /** Run-time implementations of the helpers that are plain functions of their arguments. */

@@ -16,7 +16,7 @@ import type { Analysis, Finding, MitigatedByDesign, RuleProblem } from '../model
 import { collectUnder, createGraph, patchGraph, resolveChanges, type ModelGraph, type ResolvedChanges } from '../model/graph';
 import type { Id, PropValue, ThreatModel } from '../model/types';
 import { createContext, type Entity, type EvalContext } from './context';
-import { buildRuleSet, byMessage, evaluateTarget, sortByFindingId, type RuleSet, type TargetResult } from './ruleset';
+import { buildRuleSet, byMessage, evaluateTarget, orderByRule, sortByFindingId, type RuleSet, type TargetResult } from './ruleset';
 import type { RulePack } from './types';
 
 export interface Analyzer {
@@ -98,26 +98,39 @@ export function createAnalyzer(packs: readonly RulePack[], tuning: AnalyzerTunin
       live: 0,
       version: 0,
       scratch: new Set(),
-      out: { findings: [], mitigated: [], problems: [] },
+      out: { findings: [], mitigated: [], problems: [], findingRules: [], mitigatedRules: [] },
       findings: [],
       mitigated: [],
       runtimeProblems: [],
       analysis: { findings: [], mitigated: [], problems: [] },
     };
-    // Visiting targets in id order makes the final sort nearly free (see sortByFindingId).
-    for (const el of sortedById(model.elements)) evaluate(s, 'node', el);
-    for (const f of sortedById(model.flows)) evaluate(s, 'flow', f);
-    for (const b of sortedById(model.boundaries)) evaluate(s, 'boundary', b);
+    // Visiting targets in id order leaves each rule's results in target id order (see orderByRule).
+    const elements = sortedById(model.elements);
+    const flows = sortedById(model.flows);
+    const boundaries = sortedById(model.boundaries);
+    for (const el of elements) evaluate(s, 'node', el);
+    for (const f of flows) evaluate(s, 'flow', f);
+    for (const b of boundaries) evaluate(s, 'boundary', b);
     s.live = s.pushed;
     s.pushed = 0;
-    for (const t of s.targets.values()) {
-      s.findings.push(...t.findings);
-      s.mitigated.push(...t.mitigated);
-      s.runtimeProblems.push(...t.problems);
+    const out = s.out;
+    if (distinctIds(elements) && distinctIds(flows) && distinctIds(boundaries)) {
+      s.findings = orderByRule(set, out.findings, out.findingRules!);
+      s.mitigated = orderByRule(set, out.mitigated, out.mitigatedRules!);
+      s.runtimeProblems = out.problems.slice();
+    } else {
+      // Ids repeat: a target's results replaced those of an earlier one with its id (s.targets), so gather them.
+      for (const t of s.targets.values()) {
+        s.findings.push(...t.findings);
+        s.mitigated.push(...t.mitigated);
+        s.runtimeProblems.push(...t.problems);
+      }
+      s.findings = sortByFindingId(s.findings);
+      s.mitigated = sortByFindingId(s.mitigated);
     }
-    s.findings = sortByFindingId(s.findings);
-    s.mitigated = sortByFindingId(s.mitigated);
     s.runtimeProblems.sort(byMessage);
+    // From now on the pass lists serve single targets (see evaluate).
+    s.out = { findings: [], mitigated: [], problems: [] };
     state = s;
     return snapshot(s);
   }
@@ -140,6 +153,7 @@ export function createAnalyzer(packs: readonly RulePack[], tuning: AnalyzerTunin
     collectUnder(s.graph, boundaries, inside);
     for (const id of inside) widened.add(id);
     s.model = model;
+    s.ctx.records.clear();
 
     const dirty = new Set<Id>();
     for (const id of widened) {
@@ -148,6 +162,7 @@ export function createAnalyzer(packs: readonly RulePack[], tuning: AnalyzerTunin
       if (s.graph.elements.has(id) || s.graph.flows.has(id) || s.graph.boundaries.has(id)) dirty.add(id);
     }
     const batch: Batch = { removedFindings: [], addedFindings: [], removedMitigated: [], addedMitigated: [], problemsChanged: false };
+    s.out.findings.length = s.out.mitigated.length = s.out.problems.length = 0;
     for (const id of dirty) {
       const old = s.targets.get(id);
       if (old) s.targets.delete(id);
@@ -210,9 +225,15 @@ function resolveMore(graph: ModelGraph, next: ThreatModel, widened: ReadonlySet<
 
 const NONE: readonly never[] = Object.freeze([]);
 
+/**
+ * Evaluates one target, remembering its results and reads. Its results are appended to `s.out`, which
+ * collects a whole pass in `full` (and is emptied at each `update`); the target keeps its own copies.
+ */
 function evaluate(s: State, kind: TargetKind, target: Entity): TargetState {
   const out = s.out;
-  out.findings.length = out.mitigated.length = out.problems.length = 0;
+  const f0 = out.findings.length;
+  const m0 = out.mitigated.length;
+  const p0 = out.problems.length;
   const reads = s.scratch;
   reads.clear();
   evaluateTarget(s.set, s.ctx, kind, target, reads, out);
@@ -220,9 +241,9 @@ function evaluate(s: State, kind: TargetKind, target: Entity): TargetState {
   const t: TargetState = {
     kind,
     version: ++s.version,
-    findings: out.findings.length ? out.findings.slice() : (NONE as never[]),
-    mitigated: out.mitigated.length ? out.mitigated.slice() : (NONE as never[]),
-    problems: out.problems.length ? out.problems.slice() : (NONE as never[]),
+    findings: out.findings.length > f0 ? out.findings.slice(f0) : (NONE as never[]),
+    mitigated: out.mitigated.length > m0 ? out.mitigated.slice(m0) : (NONE as never[]),
+    problems: out.problems.length > p0 ? out.problems.slice(p0) : (NONE as never[]),
   };
   s.targets.set(target.id, t);
   const id0 = target.id;
@@ -370,6 +391,12 @@ function snapshot(s: State): Analysis {
 
 function sortedById<T extends { id: string }>(items: readonly T[]): T[] {
   return items.slice().sort(byIdCmp);
+}
+
+/** Whether a list sorted by id has no repeated id. */
+function distinctIds(sorted: readonly { id: string }[]): boolean {
+  for (let i = 1; i < sorted.length; i++) if (sorted[i].id === sorted[i - 1].id) return false;
+  return true;
 }
 
 function byIdCmp(a: { id: string }, b: { id: string }): number {

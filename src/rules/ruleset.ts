@@ -3,17 +3,31 @@
  * target. Shared by the full engine and the incremental analyzer so that both produce identical results.
  */
 import type { Finding, MitigatedByDesign, RuleProblem } from '../model/findings';
-import type { ModelGraph } from '../model/graph';
+import { linksOf, type ModelGraph } from '../model/graph';
 import type { Boundary, Flow, Id, ModelElement, PropValue, TargetKind, ThreatModel } from '../model/types';
 import { compilePack } from './compile';
-import { createContext, type Entity, type EvalContext } from './context';
+import { createContext, elementRecord, loadElement, loadProps, resetTarget, type ElementRecord, type Entity, type EvalContext } from './context';
+import { propSlot, valueIn } from './slots';
 import { collectEvidence, confidenceOf } from './evidence';
-import { applySeverityFacts, severityFacts, type SeverityFacts } from './severity';
-import type { CompiledRule, MitigationCheck, RulePack } from './types';
+import { checkMitigatedByDesign, hasRequired, markPresent, mayBeMitigated } from './mitigation';
+import { crossed, inbound } from './helpers';
+import { applySeverityFacts, elementFacts, severityFacts, type SeverityFacts, type SeverityLookups } from './severity';
+import type { CompiledRule, RulePack } from './types';
+
+export { sameValue } from './mitigation';
+export const HOOK = { noFindings: false, noMitigated: false, noVerdict: false, noReeval: false, constFacts: false, noEvidence: false, constFinding: false };
+const CF = { exposure: undefined, stakes: undefined, outOfScope: undefined } as SeverityFacts;
+const CFIND = {} as Finding;
+
+const OUT_OF_SCOPE = propSlot('outOfScope');
+const PROTOCOL = propSlot('protocol');
 
 /** A compiled rule with its place in one rule set. */
 export interface SlottedRule extends CompiledRule {
   slot: number;
+  /** Evaluations and firings so far (see `evaluateTarget`). */
+  runs: number;
+  fires: number;
 }
 
 export interface RuleSet {
@@ -27,14 +41,8 @@ export interface RuleSet {
   byProtocol: Map<string, RuleList>;
   /** Memo: boundary type → boundary rules that apply. */
   byBoundaryType: Map<string, RuleList>;
-  /**
-   * Property → slots of the rules with a mitigation whose first control is that property. A rule can only be
-   * mitigated by design on a target where such a property is set (on the target or a flow's endpoint), so
-   * the check is skipped elsewhere: `marks[slot] === serial` says the current target is a candidate.
-   */
-  byFirstControl: Map<string, number[]>;
-  marks: Uint32Array;
-  serial: number;
+  /** Rule slot → the rule's place in finding id order (by `ruleId@`). */
+  rank: Int32Array;
 }
 
 /** What evaluating every rule on one target produced. */
@@ -42,6 +50,12 @@ export interface TargetResult {
   findings: Finding[];
   mitigated: MitigatedByDesign[];
   problems: RuleProblem[];
+  /**
+   * When present, the slot of the rule behind each finding (and each mitigated entry), pushed alongside it: a
+   * pass over targets in id order can then be put in finding id order by rule alone (`orderByRule`).
+   */
+  findingRules?: number[];
+  mitigatedRules?: number[];
 }
 
 const compiledPacks = new WeakMap<RulePack, { rules: CompiledRule[]; problems: RuleProblem[] }>();
@@ -71,9 +85,7 @@ export function buildRuleSet(packs: readonly RulePack[], disabledRules: readonly
     byKindType: new Map(),
     byProtocol: new Map(),
     byBoundaryType: new Map(),
-    byFirstControl: new Map(),
-    marks: new Uint32Array(0),
-    serial: 0,
+    rank: new Int32Array(0),
   };
   const owner = new Map<string, string>();
   let slots = 0;
@@ -89,26 +101,40 @@ export function buildRuleSet(packs: readonly RulePack[], disabledRules: readonly
       }
       owner.set(id, r.packId);
       if (disabled.has(id)) continue;
-      const slotted: SlottedRule = { ...r, slot: slots++ };
-      for (const m of r.mitigationChecks) {
-        const first = m.controls[0].property;
-        const list = set.byFirstControl.get(first);
-        if (!list) set.byFirstControl.set(first, [slotted.slot]);
-        else if (!list.includes(slotted.slot)) list.push(slotted.slot);
-      }
+      const slotted = slottedRule(r, slots++);
       (r.category === 'flow' ? set.flowRules : r.category === 'boundary' ? set.boundaryRules : set.nodeRules).push(slotted);
     }
   }
-  set.marks = new Uint32Array(slots);
+  const all = [...set.nodeRules, ...set.flowRules, ...set.boundaryRules];
+  all.sort((a, b) => (a.idPrefix < b.idPrefix ? -1 : a.idPrefix > b.idPrefix ? 1 : 0));
+  set.rank = new Int32Array(slots);
+  all.forEach((r, i) => (set.rank[r.slot] = i));
   return set;
 }
 
-/** Marks the rules that could be mitigated by design on a target whose (or whose endpoints') props these are. */
-function markCandidates(set: RuleSet, props: Record<string, unknown>): void {
-  for (const name in props) {
-    const slots = set.byFirstControl.get(name);
-    if (slots) for (const slot of slots) set.marks[slot] = set.serial;
-  }
+/**
+ * A rule with its slot, written field by field: every rule object then has the same shape, so the engine's
+ * reads of their fields stay fast (objects made by spreading do not reliably share one).
+ */
+function slottedRule(r: CompiledRule, slot: number): SlottedRule {
+  return {
+    rule: r.rule,
+    packId: r.packId,
+    category: r.category,
+    appliesTo: r.appliesTo,
+    idPrefix: r.idPrefix,
+    stride: r.stride,
+    exposable: r.exposable,
+    evaluate: r.evaluate,
+    verdict: r.verdict,
+    mitigationChecks: r.mitigationChecks,
+    mitigationSlots: r.mitigationSlots,
+    requires: r.requires,
+    guard: r.guard,
+    slot,
+    runs: 0,
+    fires: 0,
+  };
 }
 
 /**
@@ -137,7 +163,11 @@ export function rulesForNode(set: RuleSet, el: ModelElement): RuleList {
 }
 
 export function rulesForFlow(set: RuleSet, f: Flow): RuleList {
-  const p = f.props.protocol;
+  return rulesForProtocol(set, f.props.protocol);
+}
+
+/** The flow rules for a flow with this `protocol` value. */
+function rulesForProtocol(set: RuleSet, p: PropValue | undefined): RuleList {
   const key = typeof p === 'string' ? p : '';
   let list = set.byProtocol.get(key);
   if (!list) {
@@ -187,67 +217,108 @@ export function evaluateTarget(
   let list: RuleList;
   let targetKind: TargetKind;
   ctx.self = target;
-  ctx.selfCrossings = undefined;
-  ctx.evCache.length = 0;
   ctx.reads = reads;
   reads?.add(target.id);
+  resetTarget(ctx);
+  let sourceRec: ElementRecord | undefined;
+  let targetRec: ElementRecord | undefined;
+  // The target's properties first: the rule list depends on some of them.
   if (kind === 'node') {
     const el = target as ModelElement;
-    if (isOutOfScope(el)) return;
+    loadElement(ctx.selfProps, elementRecord(ctx, el));
+    if (valueIn(ctx.selfProps, el, 'outOfScope', OUT_OF_SCOPE) === true) return;
     list = rulesForNode(set, el);
     targetKind = el.kind;
     ctx.source = ctx.target = undefined;
   } else if (kind === 'flow') {
     const f = target as Flow;
-    ctx.source = graph.elements.get(f.source);
-    ctx.target = graph.elements.get(f.target);
+    const links = linksOf(graph, f);
+    ctx.source = links.source;
+    ctx.target = links.target;
     reads?.add(f.source).add(f.target);
     if (!ctx.source || !ctx.target) return;
-    list = rulesForFlow(set, f);
+    sourceRec = elementRecord(ctx, ctx.source);
+    targetRec = elementRecord(ctx, ctx.target);
+    loadProps(ctx.selfProps, f);
+    list = rulesForProtocol(set, valueIn(ctx.selfProps, f, 'protocol', PROTOCOL));
     targetKind = 'flow';
   } else {
+    loadProps(ctx.selfProps, target);
     list = rulesForBoundary(set, target as Boundary);
     targetKind = 'boundary';
     ctx.source = ctx.target = undefined;
   }
-  let facts: SeverityFacts | undefined;
-  if (set.byFirstControl.size) {
-    // Serial 0 is never used, so a fresh (zeroed) marks array marks nothing.
-    set.serial = (set.serial + 1) >>> 0 || 1;
-    markCandidates(set, target.props);
-    if (ctx.source) markCandidates(set, ctx.source.props);
-    if (ctx.target) markCandidates(set, ctx.target.props);
-  }
   const { rules, skip } = list;
+  if (!rules.length) return;
+  if (sourceRec) loadElement(ctx.sourceProps, sourceRec);
+  else loadProps(ctx.sourceProps, undefined);
+  if (targetRec) loadElement(ctx.targetProps, targetRec);
+  else loadProps(ctx.targetProps, undefined);
+  // A flow's endpoints went to `reads` above.
+  ctx.endsRecorded = true;
+  markPresent(ctx, kind === 'flow');
+  let facts: SeverityFacts | undefined;
+  ctx.recording = false;
   for (let i = 0; i < rules.length; i++) {
     const r = rules[i];
-    ctx.evLen = 0;
-    let fired: boolean;
-    try {
-      fired = !skip[i] && r.evaluate(ctx) === true;
-    } catch (e) {
-      out.problems.push({
-        packId: r.packId,
-        ruleId: r.rule.id,
-        message: `${r.rule.id}: failed on ${target.id}: ${e instanceof Error ? e.message : String(e)}`,
-      });
-      continue;
+    let fired = false;
+    if (!skip[i] && hasRequired(r, ctx)) {
+      try {
+        if (!HOOK.noVerdict && r.fires * 2 > r.runs && r.runs >= 32) {
+          // A rule that fires on most targets is evaluated once, recording evidence: deciding its verdict
+          // first would mostly evaluate it twice.
+          ctx.evLen = 0;
+          ctx.recording = true;
+          fired = r.evaluate(ctx) === true;
+          ctx.recording = false;
+        } else if (!HOOK.noVerdict && r.verdict(ctx) === true) {
+          // Evidence only for the rules that fire: the same evaluation again, recording this time.
+          ctx.evLen = 0;
+          ctx.recording = true;
+          fired = HOOK.noReeval || r.evaluate(ctx) === true;
+          ctx.recording = false;
+        }
+        r.runs++;
+        if (fired) r.fires++;
+      } catch (e) {
+        ctx.recording = false;
+        out.problems.push({
+          packId: r.packId,
+          ruleId: r.rule.id,
+          message: `${r.rule.id}: failed on ${target.id}: ${e instanceof Error ? e.message : String(e)}`,
+        });
+        continue;
+      }
     }
+    if (fired && HOOK.noFindings) continue;
     if (fired) {
-      facts ??= severityFacts(r.category, target, graph, reads);
+      if (HOOK.constFacts) facts = CF;
+      if (HOOK.noEvidence) ctx.evLen = 0;
+      if (HOOK.constFinding) { out.findings.push(CFIND); out.findingRules?.push(r.slot); continue; }
+      facts ??= severityFacts(r.category, target, graph, reads, (ctx.severityLookups ??= severityLookups(ctx)), ctx);
       out.findings.push(makeFinding(r, target, targetKind, ctx, facts));
-    } else if (set.marks[r.slot] === set.serial && r.mitigationChecks.length) {
-      checkMitigatedByDesign(r, target, kind, ctx, reads, out);
+      out.findingRules?.push(r.slot);
+    } else if (!HOOK.noMitigated && mayBeMitigated(r, ctx) && checkMitigatedByDesign(r, kind, ctx, reads, out.mitigated)) {
+      out.mitigatedRules?.push(r.slot);
     }
   }
+}
+
+/** Severity lookups through the context's per-target memos, recording reads as the rules' helpers do. */
+function severityLookups(ctx: EvalContext): SeverityLookups {
+  return {
+    inbound: (el) => inbound(ctx, el),
+    crossings: (f) => crossed(ctx, f),
+    facts: (el) => (elementRecord(ctx, el).facts ??= elementFacts(el, ctx.graph)),
+  };
 }
 
 function makeFinding(r: CompiledRule, target: Entity, targetKind: TargetKind, ctx: EvalContext, facts: SeverityFacts): Finding {
   const evidence = collectEvidence(ctx);
   const rule = r.rule;
-  const { severity, adjustments } = applySeverityFacts(rule.severity, r.stride, facts);
+  const { severity, adjustments } = applySeverityFacts(rule.severity, r.stride, facts, r.exposable);
   return {
-    id: `${rule.id}@${target.id}`,
+    id: r.idPrefix + target.id,
     ruleId: rule.id,
     packId: r.packId,
     targetId: target.id,
@@ -265,59 +336,6 @@ function makeFinding(r: CompiledRule, target: Entity, targetKind: TargetKind, ct
   };
 }
 
-/**
- * "Mitigated by design": the rule did not fire and every control of at least one mitigation is asserted. For a
- * flow rule a control counts when the flow has it (if the property applies to flows) or an endpoint has it
- * (if the property applies to that endpoint's kind).
- */
-function checkMitigatedByDesign(
-  r: CompiledRule,
-  target: Entity,
-  kind: 'node' | 'flow' | 'boundary',
-  ctx: EvalContext,
-  reads: Set<Id> | undefined,
-  out: TargetResult,
-): void {
-  if (kind === 'flow') reads?.add((target as Flow).source).add((target as Flow).target);
-  let controls: { property: string; value: PropValue }[] | undefined;
-  for (const m of r.mitigationChecks) {
-    // Hot path (every rule that does not fire): most controls are unset, so test presence first.
-    let all = true;
-    for (const c of m.controls) {
-      if (!asserted(c, target, kind, ctx)) {
-        all = false;
-        break;
-      }
-    }
-    if (!all) continue;
-    controls ??= [];
-    for (const c of m.controls) {
-      if (!controls.some((x) => x.property === c.property && sameValue(x.value, c.value))) controls.push({ property: c.property, value: c.value });
-    }
-  }
-  if (!controls) return;
-  out.mitigated.push({ id: `${r.rule.id}@${target.id}`, ruleId: r.rule.id, packId: r.packId, targetId: target.id, title: r.rule.title, controls });
-}
-
-function asserted(c: MitigationCheck['controls'][number], target: Entity, kind: 'node' | 'flow' | 'boundary', ctx: EvalContext): boolean {
-  const own = target.props[c.property];
-  if (kind !== 'flow') return own !== undefined && sameValue(own, c.value);
-  if (c.onFlow && own !== undefined && sameValue(own, c.value)) return true;
-  if (!c.kinds.length) return false;
-  const { source, target: end } = ctx;
-  const a = source?.props[c.property];
-  if (a !== undefined && c.kinds.includes(source!.kind) && sameValue(a, c.value)) return true;
-  const b = end?.props[c.property];
-  return b !== undefined && c.kinds.includes(end!.kind) && sameValue(b, c.value);
-}
-
-/** Equal values; lists compare as sets. */
-export function sameValue(a: PropValue | undefined, b: PropValue | undefined): boolean {
-  if (a === b) return true;
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x) => b.includes(x)) && b.every((x) => a.includes(x));
-  return false;
-}
-
 /** Sort key comparison that does not depend on the locale. */
 export function byId<T extends { id: string }>(a: T, b: T): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
@@ -326,24 +344,67 @@ export function byId<T extends { id: string }>(a: T, b: T): number {
 /**
  * Sorts findings (or mitigated entries) by id, `ruleId@targetId`. Because rule ids contain no '@' (compile.ts
  * refuses them), ordering by `ruleId + '@'` and then by target id is the same as ordering by the whole id,
- * and is cheaper: group by rule, sort each group by target id (already sorted when targets were visited in id
- * order, which TimSort notices), and concatenate the groups.
+ * and is cheaper: the entries are distributed by rule (a counting sort, stable, into an array of the exact
+ * length), and each rule's run is then sorted by target id, which is a check and nothing more when the
+ * targets were visited in id order, as both engines do.
  */
 export function sortByFindingId<T extends { ruleId: string; targetId: string }>(items: readonly T[]): T[] {
-  const groups = new Map<string, T[]>();
-  for (const x of items) {
-    const g = groups.get(x.ruleId);
-    if (g) g.push(x);
-    else groups.set(x.ruleId, [x]);
+  const n = items.length;
+  const groupOf = new Map<string, number>();
+  const keys: string[] = [];
+  const counts: number[] = [];
+  const group = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const ruleId = items[i].ruleId;
+    let g = groupOf.get(ruleId);
+    if (g === undefined) {
+      g = keys.length;
+      groupOf.set(ruleId, g);
+      keys.push(`${ruleId}@`);
+      counts.push(0);
+    }
+    group[i] = g;
+    counts[g]++;
   }
-  const keys = [...groups.keys()].map((k) => `${k}@`).sort();
-  const out: T[] = [];
-  for (const key of keys) {
-    const g = groups.get(key.slice(0, -1))!;
-    g.sort(byTargetId);
-    for (const x of g) out.push(x);
+  const order = keys.map((_, g) => g).sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0));
+  const next = new Int32Array(keys.length);
+  let at = 0;
+  for (const g of order) {
+    next[g] = at;
+    at += counts[g];
   }
+  const out = items.slice();
+  for (let i = 0; i < n; i++) out[next[group[i]]++] = items[i];
+  // next[g] is now the end of run g.
+  for (const g of order) sortRun(out, next[g] - counts[g], next[g]);
   return out;
+}
+
+/**
+ * Puts a pass's findings (or mitigated entries) in id order given the slot of the rule behind each
+ * (`TargetResult.findingRules`): a stable counting sort by the rules' order, which is the whole sort when the
+ * targets were visited in id order and no two targets of a kind share an id (the caller's to ensure). It never
+ * reads the entries themselves, tens of thousands of objects spread over the heap.
+ */
+export function orderByRule<T>(set: RuleSet, items: readonly T[], slots: readonly number[]): T[] {
+  const rank = set.rank;
+  const start = new Int32Array(rank.length + 1);
+  for (let i = 0; i < slots.length; i++) start[rank[slots[i]] + 1]++;
+  for (let k = 1; k < start.length; k++) start[k] += start[k - 1];
+  const out = items.slice();
+  for (let i = 0; i < slots.length; i++) out[start[rank[slots[i]]]++] = items[i];
+  return out;
+}
+
+/** Sorts out[from, to) by target id, stably; a run already in order is only checked. */
+function sortRun<T extends { targetId: string }>(out: T[], from: number, to: number): void {
+  for (let i = from + 1; i < to; i++) {
+    if (out[i - 1].targetId > out[i].targetId) {
+      const run = out.slice(from, to).sort(byTargetId);
+      for (let k = 0; k < run.length; k++) out[from + k] = run[k];
+      return;
+    }
+  }
 }
 
 function byTargetId(a: { targetId: string }, b: { targetId: string }): number {

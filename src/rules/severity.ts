@@ -43,48 +43,133 @@ export interface SeverityFacts {
   exposure: string | undefined;
   stakes: string | undefined;
   outOfScope: string | undefined;
-  /** Memo of results by base severity and whether exposure counts (see `memoSlot`), shared by the target's findings. */
+  /** Memo of results by base severity and whether exposure counts (see `applySeverityFacts`), shared by the target's findings. */
   memo?: (SeverityResult | undefined)[];
 }
 
-const NO_ADJUSTMENTS: readonly SeverityAdjustment[] = Object.freeze([]);
+/**
+ * The parts of severity facts that belong to an element, whoever asks: its stakes and why it is out of scope.
+ * A flow's facts are made of its endpoints', and an element has several flows, so an analysis pass keeps them
+ * per element (see `ElementRecord` in context.ts) and hands them in as `FactsOf`.
+ */
+export interface ElementFacts {
+  stakes: string | undefined;
+  scope: string | undefined;
+}
 
-/** The exposure, stakes and scope reasons of a target (the ids they depend on go to `reads`). */
-export function severityFacts(category: RuleCategory, target: Entity, graph: ModelGraph, reads?: Set<Id>): SeverityFacts {
-  const track = reads ? (id: Id) => void reads.add(id) : undefined;
+/**
+ * How severity facts reach the graph. The engine passes lookups that share its per-target memos (the inbound
+ * flows and crossings its rules looked up already) and keep element facts per pass; each records the ids it
+ * depends on in the engine's reads, as the default lookups do through `track`.
+ */
+export interface SeverityLookups {
+  inbound(el: ModelElement): readonly Flow[];
+  crossings(f: Flow): readonly Boundary[];
+  facts(el: ModelElement): ElementFacts;
+}
+
+function graphLookups(graph: ModelGraph, track: Track): SeverityLookups {
   return {
-    exposure: exposure(category, target, graph, track),
-    stakes: stakes(category, target, graph, track),
-    outOfScope: outOfScope(category, target, graph, track),
+    inbound: (el) => {
+      track?.(el.id);
+      return inboundOf(graph, el.id);
+    },
+    crossings: (f) => {
+      if (track) {
+        track(f.id);
+        track('$lines');
+        track(f.source);
+        track(f.target);
+      }
+      return crossingsOf(graph, f);
+    },
+    facts: (el) => elementFacts(el, graph),
   };
+}
+
+/** An element's stakes and scope reasons. */
+export function elementFacts(el: ModelElement, graph: ModelGraph): ElementFacts {
+  return { stakes: stakesOf(el, undefined), scope: scopeReason(el.id, graph, undefined) };
+}
+
+const NO_ADJUSTMENTS: readonly SeverityAdjustment[] = Object.freeze([]);
+/** The result for each base severity when nothing moves it (most findings), shared. */
+const UNCHANGED: readonly SeverityResult[] = ORDER.map((severity) => Object.freeze({ severity, adjustments: NO_ADJUSTMENTS as SeverityAdjustment[] }));
+
+/**
+ * The exposure, stakes and scope reasons of a target (the ids they depend on go to `reads`, or are recorded by
+ * the engine's `lookups`, which also pass a flow's endpoints as `ends`).
+ */
+export function severityFacts(
+  category: RuleCategory,
+  target: Entity,
+  graph: ModelGraph,
+  reads?: Set<Id>,
+  lookups?: SeverityLookups,
+  ends?: { source: ModelElement | undefined; target: ModelElement | undefined },
+): SeverityFacts {
+  const track = reads ? (id: Id) => void reads.add(id) : undefined;
+  const look = lookups ?? graphLookups(graph, track);
+  if (category === 'flow') {
+    const f = target as Flow;
+    const source = ends ? ends.source : graph.elements.get(f.source);
+    const end = ends ? ends.target : graph.elements.get(f.target);
+    track?.(f.source);
+    track?.(f.target);
+    const a = source && look.facts(source);
+    const b = end && look.facts(end);
+    // Scope reasons of missing endpoints are those of their ids (which may name boundaries).
+    const scopeA = source ? a!.scope : scopeReason(f.source, graph, track);
+    const scopeB = end ? b!.scope : scopeReason(f.target, graph, track);
+    return {
+      exposure: flowExposure(f, graph, look, track),
+      stakes: a?.stakes ?? b?.stakes,
+      outOfScope: scopeA && scopeB ? `both ends are out of scope (${scopeA}; ${scopeB})` : undefined,
+    };
+  }
+  if (category === 'node') {
+    const el = target as ModelElement;
+    track?.(el.id);
+    // Stakes are the element's, and its scope reason is its id's (see scopeReason): the same for any element.
+    const own = look.facts(el);
+    return { exposure: nodeExposure(el, look), stakes: own.stakes, outOfScope: own.scope };
+  }
+  return { exposure: undefined, stakes: undefined, outOfScope: scopeReason(target.id, graph, track) };
+}
+
+/** Whether exposure can raise the severity of a rule with these STRIDE letters (S, T, I or E). */
+export function exposable(stride: string): boolean {
+  return EXPOSURE_LETTERS.test(stride);
 }
 
 /** The adjusted severity of a finding of a rule with the given STRIDE letters, with reasons. */
-export function applySeverityFacts(base: Severity, stride: string, facts: SeverityFacts): SeverityResult {
-  const exposed = facts.exposure !== undefined && EXPOSURE_LETTERS.test(stride);
-  if (!facts.stakes && !facts.outOfScope && !exposed) return { severity: base, adjustments: NO_ADJUSTMENTS as SeverityAdjustment[] };
+export function applySeverityFacts(base: Severity, stride: string, facts: SeverityFacts, canExpose: boolean = exposable(stride)): SeverityResult {
+  const exposed = facts.exposure !== undefined && canExpose;
+  if (!facts.stakes && !facts.outOfScope && !exposed) return UNCHANGED[ORDER.indexOf(base)];
+  // One result object per target, base severity and exposure, shared by the target's findings.
   const slot = ORDER.indexOf(base) * 2 + (exposed ? 1 : 0);
-  const known = facts.memo?.[slot];
-  if (known) return known;
-  const result = computeSeverity(base, exposed, facts);
-  (facts.memo ??= [])[slot] = result;
-  return result;
+  // Sized once: filling an empty array at index 9 would grow it step by step.
+  const memo = (facts.memo ??= new Array<SeverityResult | undefined>(ORDER.length * 2).fill(undefined));
+  return (memo[slot] ??= computeSeverity(base, exposed, facts));
 }
 
 function computeSeverity(base: Severity, exposed: boolean, facts: SeverityFacts): SeverityResult {
-  const adjustments: SeverityAdjustment[] = [];
+  if (!facts.stakes && !facts.outOfScope && !exposed) return { severity: base, adjustments: NO_ADJUSTMENTS as SeverityAdjustment[] };
+  const steps = scratchSteps;
+  let n = 0;
   let severity = base;
-  const apply = (steps: number, reason: string | undefined) => {
-    if (!reason) return;
-    const to = stepSeverity(severity, steps);
-    if (to !== severity) adjustments.push({ from: severity, to, reason });
+  for (let k = 0; k < 3; k++) {
+    const reason = k === 0 ? (exposed ? facts.exposure : undefined) : k === 1 ? facts.stakes : facts.outOfScope;
+    if (!reason) continue;
+    const to = stepSeverity(severity, k === 2 ? -1 : 1);
+    if (to !== severity) steps[n++] = { from: severity, to, reason };
     severity = to;
-  };
-  if (exposed) apply(1, facts.exposure);
-  apply(1, facts.stakes);
-  apply(-1, facts.outOfScope);
-  return { severity, adjustments: adjustments.length ? adjustments : (NO_ADJUSTMENTS as SeverityAdjustment[]) };
+  }
+  // Copied at its exact length from a scratch list: an array grown by push keeps room for 17 items.
+  return { severity, adjustments: n ? steps.slice(0, n) : (NO_ADJUSTMENTS as SeverityAdjustment[]) };
 }
+
+const scratchSteps: SeverityAdjustment[] = [];
 
 /** The adjusted severity of a finding of a rule on a target, with reasons. */
 export function adjustSeverity(
@@ -98,51 +183,41 @@ export function adjustSeverity(
   return applySeverityFacts(base, stride, severityFacts(category, target, graph, reads));
 }
 
+function internetCrossing(f: Flow, look: SeverityLookups): Boundary | undefined {
+  const crossed = look.crossings(f);
+  for (let i = 0; i < crossed.length; i++) if (crossed[i].type === 'internet') return crossed[i];
+  return undefined;
+}
+
+function nodeExposure(el: ModelElement, look: SeverityLookups): string | undefined {
+  const flows = look.inbound(el);
+  for (let i = 0; i < flows.length; i++) {
+    const b = internetCrossing(flows[i], look);
+    if (b) return `reachable from the internet across '${b.name}'`;
+  }
+  return undefined;
+}
+
+function flowExposure(f: Flow, graph: ModelGraph, look: SeverityLookups, track: Track): string | undefined {
+  const b = internetCrossing(f, look);
+  if (b) return `crosses the internet boundary '${b.name}'`;
+  const zones = chain(graph, f.source, track);
+  for (let i = 0; i < zones.length; i++) {
+    const zone = zones[i];
+    if (zone.shape === 'zone' && zone.type === 'internet') {
+      const source = graph.elements.get(f.source);
+      if (source) return `its source '${source.name}' is in the internet zone '${zone.name}'`;
+    }
+  }
+  return undefined;
+}
+
 type Track = ((id: Id) => void) | undefined;
 
 function chain(graph: ModelGraph, id: Id, track: Track): Boundary[] {
   // The element stands for its chain (see collectUnder in model/graph.ts).
   track?.(id);
   return chainOf(graph, id);
-}
-
-function internetCrossing(graph: ModelGraph, f: Flow, track: Track): Boundary | undefined {
-  if (track) {
-    track(f.id);
-    track('$lines');
-    track(f.source);
-    track(f.target);
-  }
-  for (const b of crossingsOf(graph, f)) if (b.type === 'internet') return b;
-  return undefined;
-}
-
-function exposure(category: RuleCategory, target: Entity, graph: ModelGraph, track: Track): string | undefined {
-  if (category === 'node') {
-    track?.(target.id);
-    for (const f of inboundOf(graph, target.id)) {
-      const b = internetCrossing(graph, f, track);
-      if (b) return `reachable from the internet across '${b.name}'`;
-    }
-    return undefined;
-  }
-  if (category === 'flow') {
-    const f = target as Flow;
-    const b = internetCrossing(graph, f, track);
-    if (b) return `crosses the internet boundary '${b.name}'`;
-    const source = graph.elements.get(f.source);
-    for (const zone of chain(graph, f.source, track)) {
-      if (zone.shape === 'zone' && zone.type === 'internet' && source) return `its source '${source.name}' is in the internet zone '${zone.name}'`;
-    }
-  }
-  return undefined;
-}
-
-function stakes(category: RuleCategory, target: Entity, graph: ModelGraph, track: Track): string | undefined {
-  if (category === 'node') return stakesOf(target as ModelElement, track);
-  if (category !== 'flow') return undefined;
-  const f = target as Flow;
-  return stakesOf(graph.elements.get(f.source), track) ?? stakesOf(graph.elements.get(f.target), track);
 }
 
 function stakesOf(node: ModelElement | undefined, track: Track): string | undefined {
@@ -163,21 +238,14 @@ function scopeReason(id: Id, graph: ModelGraph, track: Track): string | undefine
   const el = graph.elements.get(id);
   if (el?.props.outOfScope === true) return `'${el.name}' is out of scope`;
   let b: Boundary | undefined;
-  for (const z of chain(graph, id, track)) {
-    if (z.props.inScope === false) {
-      b = z;
+  const zones = chain(graph, id, track);
+  for (let i = 0; i < zones.length; i++) {
+    if (zones[i].props.inScope === false) {
+      b = zones[i];
       break;
     }
   }
   if (!b) return undefined;
   if (!el) return b.id === id ? `'${b.name}' is not in scope` : `it is inside '${b.name}', which is not in scope`;
   return `'${el.name}' is inside '${b.name}', which is not in scope`;
-}
-
-function outOfScope(category: RuleCategory, target: Entity, graph: ModelGraph, track: Track): string | undefined {
-  if (category !== 'flow') return scopeReason(target.id, graph, track);
-  const f = target as Flow;
-  const a = scopeReason(f.source, graph, track);
-  const b = scopeReason(f.target, graph, track);
-  return a && b ? `both ends are out of scope (${a}; ${b})` : undefined;
 }
