@@ -4,8 +4,9 @@
  * 1. +1 when the target is exposed, for rules whose STRIDE letters include S, T, I or E (denial of service
  *    and repudiation do not get worse by being reachable): a node with an inbound flow crossing an `internet`
  *    boundary; a flow that crosses one itself or whose source sits inside an `internet` zone.
- * 2. +1 when the stakes are high: the target (for a flow, either endpoint) holds an API key with withdraw or
- *    transfer permission, holds private keys, or is a signing service, HSM, wallet or withdrawal service.
+ * 2. +1 when the stakes are high, for every rule but pure denial of service (a rate-limit ban is no worse because
+ *    the key could withdraw): the target (for a flow, either endpoint) holds an API key with withdraw or transfer
+ *    permission, holds private keys, or is a signing service, HSM, wallet or withdrawal service.
  * 3. -1 when the target is out of scope: `outOfScope` on the element (for a flow, on both endpoints) or inside
  *    a boundary marked `inScope: false` (for a boundary, itself or an ancestor).
  *
@@ -142,24 +143,30 @@ export function exposable(stride: string): boolean {
   return EXPOSURE_LETTERS.test(stride);
 }
 
+/** Whether high stakes can raise the severity of a rule with these STRIDE letters (anything but pure D). */
+export function stakeable(stride: string): boolean {
+  return /[^D]/.test(stride);
+}
+
 /** The adjusted severity of a finding of a rule with the given STRIDE letters, with reasons. */
 export function applySeverityFacts(base: Severity, stride: string, facts: SeverityFacts, canExpose: boolean = exposable(stride)): SeverityResult {
   const exposed = facts.exposure !== undefined && canExpose;
-  if (!facts.stakes && !facts.outOfScope && !exposed) return UNCHANGED[ORDER.indexOf(base)];
-  // One result object per target, base severity and exposure, shared by the target's findings.
-  const slot = ORDER.indexOf(base) * 2 + (exposed ? 1 : 0);
-  // Sized once: filling an empty array at index 9 would grow it step by step.
-  const memo = (facts.memo ??= new Array<SeverityResult | undefined>(ORDER.length * 2).fill(undefined));
-  return (memo[slot] ??= computeSeverity(base, exposed, facts));
+  const staked = facts.stakes !== undefined && stakeable(stride);
+  if (!staked && !facts.outOfScope && !exposed) return UNCHANGED[ORDER.indexOf(base)];
+  // One result object per target, base severity, exposure and stakes, shared by the target's findings.
+  const slot = ORDER.indexOf(base) * 4 + (exposed ? 2 : 0) + (staked ? 1 : 0);
+  // Sized once: filling an empty array at a high index would grow it step by step.
+  const memo = (facts.memo ??= new Array<SeverityResult | undefined>(ORDER.length * 4).fill(undefined));
+  return (memo[slot] ??= computeSeverity(base, exposed, staked, facts));
 }
 
-function computeSeverity(base: Severity, exposed: boolean, facts: SeverityFacts): SeverityResult {
-  if (!facts.stakes && !facts.outOfScope && !exposed) return { severity: base, adjustments: NO_ADJUSTMENTS as SeverityAdjustment[] };
+function computeSeverity(base: Severity, exposed: boolean, staked: boolean, facts: SeverityFacts): SeverityResult {
+  if (!staked && !facts.outOfScope && !exposed) return { severity: base, adjustments: NO_ADJUSTMENTS as SeverityAdjustment[] };
   const steps = scratchSteps;
   let n = 0;
   let severity = base;
   for (let k = 0; k < 3; k++) {
-    const reason = k === 0 ? (exposed ? facts.exposure : undefined) : k === 1 ? facts.stakes : facts.outOfScope;
+    const reason = k === 0 ? (exposed ? facts.exposure : undefined) : k === 1 ? (staked ? facts.stakes : undefined) : facts.outOfScope;
     if (!reason) continue;
     const to = stepSeverity(severity, k === 2 ? -1 : 1);
     if (to !== severity) steps[n++] = { from: severity, to, reason };

@@ -226,11 +226,24 @@ describe('severity', () => {
       elements: [el('bot', 'process', 'tradingBot'), el('signer', 'process', 'signingService'), el('keys', 'store', 'store', { holdsPrivateKeys: true })],
       flows: [flow('f', 'bot', 'signer'), flow('g', 'bot', 'keys')],
     });
-    const a = analyze(m, [pack([rule('F-1', ['flow'], 'true', { stride: 'D', severity: 'low' })])]);
+    const a = analyze(m, [pack([rule('F-1', ['flow'], 'true', { stride: 'T', severity: 'low' })])]);
     expect(a.findings.map((f) => [f.id, f.severity, f.severityAdjustments[0]?.reason])).toEqual([
       ['F-1@f', 'medium', "'signer' is a signing service"],
       ['F-1@g', 'medium', "'keys' holds private keys"],
     ]);
+  });
+
+  it('does not raise pure denial of service for stakes: a ban is no worse because the key can withdraw', () => {
+    const m = model({
+      elements: [el('bot', 'process', 'tradingBot', { keyPermissions: ['trade', 'withdraw'] }), el('signer', 'process', 'signingService')],
+      flows: [flow('f', 'bot', 'signer')],
+    });
+    const a = analyze(m, [pack([rule('D-1', ['flow'], 'true', { stride: 'D', severity: 'low' }), rule('TD-1', ['flow'], 'true', { stride: 'TD', severity: 'low' })])]);
+    expect(a.findings.map((f) => [f.id, f.severity])).toEqual([
+      ['D-1@f', 'low'],
+      ['TD-1@f', 'medium'],
+    ]);
+    expect(a.findings[0].severityAdjustments).toEqual([]);
   });
 
   it('lowers inside a boundary that is not in scope, down to info at most', () => {
