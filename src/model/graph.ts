@@ -161,16 +161,17 @@ export function chainOf(graph: ModelGraph, id: Id): Boundary[] {
   const el = graph.elements.get(id);
   let next: Id | null = el ? el.boundaryId : graph.boundaries.has(id) ? id : null;
   const chain: Boundary[] = [];
-  const seen = new Set<Id>();
-  while (next !== null && !seen.has(next)) {
+  while (next !== null) {
     const b = graph.boundaries.get(next);
-    if (!b) break;
-    seen.add(next);
+    // Chains are a few boundaries long: a scan finds a cycle as well as a set would, without making one.
+    if (!b || chain.includes(b)) break;
     chain.push(b);
     next = b.parentId;
   }
-  graph.chains.set(id, chain);
-  return chain;
+  // Kept at its exact length (an array grown by push keeps room for 17 items): there is one per element.
+  const exact = chain.length ? chain.slice() : (EMPTY as unknown as Boundary[]);
+  graph.chains.set(id, exact);
+  return exact;
 }
 
 /**
@@ -222,9 +223,10 @@ function computeCrossings(graph: ModelGraph, flow: Flow): Boundary[] {
   const result: Boundary[] = [];
   for (let k = 0; k < i; k++) if (!includesBefore(b, a[k], j)) result.push(a[k]);
   for (let k = 0; k < j; k++) if (!includesBefore(a, b[k], i)) result.push(b[k]);
-  const lines = graph.linesByFlow.get(flow.id);
+  const lines = graph.linesByFlow.size ? graph.linesByFlow.get(flow.id) : undefined;
   if (lines) for (const line of lines) if (!result.includes(line)) result.push(line);
-  return result;
+  // Kept at its exact length, or the shared empty list: there is one per flow.
+  return result.length ? result.slice() : (EMPTY as unknown as Boundary[]);
 }
 
 function includesBefore(list: readonly Boundary[], item: Boundary, end: number): boolean {

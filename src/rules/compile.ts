@@ -7,7 +7,7 @@ import type { RuleProblem } from '../model/findings';
 import { checkPropertyValue, getPropertyDecl } from '../model/properties';
 import { requiredSelfProps } from './fused';
 import { mitigationChecks } from './mitigation';
-import { exposable } from './severity';
+import { exposable, stakeable } from './severity';
 import { ELEMENT_KINDS, SEVERITIES, type PropValue } from '../model/types';
 import { formatError, type Expr } from './ast';
 import { checkExpression, likelySlip } from './checker';
@@ -108,6 +108,7 @@ export function compileRule(rule: Rule, packId: string): CompiledRule | RuleProb
     idPrefix: `${ruleId}@`,
     stride: rule.stride,
     exposable: exposable(rule.stride),
+    stakeable: stakeable(rule.stride),
     evaluate,
     verdict,
     guard,

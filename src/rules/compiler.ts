@@ -10,7 +10,7 @@
 import type { ModelElement } from '../model/types';
 import type { Expr } from './ast';
 import type { Type } from './checker';
-import { dropEvidence, propSlot, readPropAt, touch, type EvalContext, type Entity, type Value } from './context';
+import { dropEvidence, propSlot, readPropAt, touchEntity, type EvalContext, type Entity, type Value } from './context';
 import { fusedTest, nameCode, pick, propValue } from './fused';
 import { HELPER_IMPLS } from './helpers';
 
@@ -105,7 +105,7 @@ class ExprCompiler {
     return (ctx) => {
       const o = object(ctx) as Entity | undefined;
       if (!o) return undefined;
-      touch(ctx, o.id);
+      touchEntity(ctx, o);
       return (o as unknown as Record<string, Value>)[property];
     };
   }
@@ -165,7 +165,7 @@ class ExprCompiler {
 /** Kind or stencil type for elements; 'flow' for flows; 'boundary' or the boundary type for boundaries. */
 function isA(ctx: EvalContext, x: Entity | undefined, names: ReadonlySet<string>): boolean {
   if (!x) return false;
-  touch(ctx, x.id);
+  touchEntity(ctx, x);
   if ('kind' in x) return names.has(x.kind) || names.has(x.type);
   if ('source' in x) return names.has('flow');
   return names.has('boundary') || names.has(x.type);

@@ -32,7 +32,7 @@ export interface EvalContext {
   evSlots: number[];
   evLen: number;
   /** Ids this evaluation looked at, for incremental re-analysis; undefined when nobody needs them. */
-  reads: Set<Id> | undefined;
+  reads: ReadSink | undefined;
   /**
    * Whether property reads are recorded as evidence. The engine first decides every verdict with this off
    * (most rules do not fire, and their evidence would be thrown away) and turns it on to re-run the few that
@@ -54,6 +54,9 @@ export interface EvalContext {
   targetProps: LoadedProps;
   /** Whether the ids of the loaded endpoints are in `reads` (the engine records them with the target). */
   endsRecorded: boolean;
+  /** Whether `self`'s id, and '$lines', are in `reads` for the current target. */
+  selfRecorded: boolean;
+  linesRecorded: boolean;
   /** Other entities the current target's rules look at, with what they found out (see `nearbyOf`). */
   nearby: Nearby[];
   nearbyCount: number;
@@ -134,6 +137,7 @@ const NEARBY_LIMIT = 16;
 /** Starts the per-target memos for a new target. */
 export function resetTarget(ctx: EvalContext): void {
   ctx.nearbyCount = 0;
+  ctx.selfRecorded = ctx.endsRecorded = ctx.linesRecorded = false;
   ctx.selfCrossings = undefined;
   ctx.selfInbound = undefined;
   ctx.selfOutbound = undefined;
@@ -158,7 +162,15 @@ export function nearbyOf(ctx: EvalContext, entity: Entity): Nearby | undefined {
   return e;
 }
 
-export function createContext(graph: ModelGraph, reads?: Set<Id>): EvalContext {
+/**
+ * Where an evaluation records the ids it looked at. A `Set` is one; the incremental analyzer passes a plain
+ * list that may repeat ids (it drops repeats as it indexes them, cheaper than hashing each one twice).
+ */
+export interface ReadSink {
+  add(id: Id): ReadSink;
+}
+
+export function createContext(graph: ModelGraph, reads?: ReadSink): EvalContext {
   const ctx: EvalContext = {
     graph,
     self: undefined as unknown as Entity,
@@ -178,6 +190,8 @@ export function createContext(graph: ModelGraph, reads?: Set<Id>): EvalContext {
     sourceProps: emptyLoaded(),
     targetProps: emptyLoaded(),
     endsRecorded: false,
+    selfRecorded: false,
+    linesRecorded: false,
     nearby: [],
     nearbyCount: 0,
     selfInbound: undefined,
@@ -259,13 +273,42 @@ export function peekAt(ctx: EvalContext, entity: Entity, prop: string, slot: num
 export function readPropWithDefault(ctx: EvalContext, entity: Entity, prop: string, slot: number = slotOf(prop)): PropValue | undefined {
   const v = peekAt(ctx, entity, prop, slot);
   if (v !== undefined) return readPropAt(ctx, entity, prop, slot);
-  if (ctx.reads) ctx.reads.add(entity.id);
+  touchEntity(ctx, entity);
   return undefined;
 }
 
 /** Records that the evaluation depended on an id without reading a property of it. */
 export function touch(ctx: EvalContext, id: Id): void {
-  if (ctx.reads) ctx.reads.add(id);
+  const reads = ctx.reads;
+  if (reads === undefined) return;
+  // The target's own ids are recorded once per target; rules ask about them over and over.
+  if (id === ctx.self.id) {
+    if (!ctx.selfRecorded) reads.add(id);
+    ctx.selfRecorded = true;
+  } else if (!ctx.endsRecorded || (id !== ctx.source?.id && id !== ctx.target?.id)) reads.add(id);
+}
+
+/** `touch` for an entity at hand: the entities the rules keep looking at are recorded once per target. */
+export function touchEntity(ctx: EvalContext, entity: Entity): void {
+  const reads = ctx.reads;
+  if (reads === undefined) return;
+  if (entity === ctx.self) {
+    if (!ctx.selfRecorded) reads.add(entity.id);
+    ctx.selfRecorded = true;
+    return;
+  }
+  if (ctx.endsRecorded && (entity === ctx.source || entity === ctx.target)) return;
+  const near = nearbyOf(ctx, entity);
+  if (near?.recorded) return;
+  reads.add(entity.id);
+  if (near) near.recorded = true;
+}
+
+/** Records the dependency on line boundaries ('$lines'), once per target. */
+export function touchLines(ctx: EvalContext): void {
+  if (ctx.reads === undefined || ctx.linesRecorded) return;
+  ctx.reads.add('$lines');
+  ctx.linesRecorded = true;
 }
 
 /** Forgets the evidence recorded in [from, to): reads that did not decide the verdict. */

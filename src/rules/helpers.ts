@@ -9,7 +9,7 @@
 import { chainOf, crossingsOf, inboundOf, linksOf, outboundOf } from '../model/graph';
 import { PUBLIC_DATA, SENSITIVE_DATA } from '../model/properties';
 import type { Boundary, Flow, ModelElement } from '../model/types';
-import { nearbyOf, peekAt, readPropAt, readPropWithDefault, touch, type EvalContext, type Value } from './context';
+import { nearbyOf, peekAt, readPropAt, readPropWithDefault, touch, touchEntity, touchLines, type EvalContext, type Value } from './context';
 import { propSlot } from './slots';
 
 /** Argument kinds a helper accepts. */
@@ -142,7 +142,12 @@ export function crossed(ctx: EvalContext, f: Flow): readonly Boundary[] {
 }
 
 function crossingsWithReads(ctx: EvalContext, f: Flow): readonly Boundary[] {
-  if (ctx.reads) ctx.reads.add(f.id).add('$lines').add(f.source).add(f.target);
+  if (ctx.reads) {
+    touchEntity(ctx, f);
+    touchLines(ctx);
+    touch(ctx, f.source);
+    touch(ctx, f.target);
+  }
   return crossingsOf(ctx.graph, f);
 }
 
@@ -202,12 +207,13 @@ export function onlyPublicData(ctx: EvalContext, f: Flow | undefined): boolean {
  */
 export function thirdParty(ctx: EvalContext, x: ModelElement | undefined): boolean {
   if (!x) return false;
-  touch(ctx, x.id);
+  touchEntity(ctx, x);
   if (!THIRD_PARTY_TYPES.has(x.type)) return false;
   const trust = readPropWithDefault(ctx, x, 'trust', TRUST);
   if (trust === 'internal') return false;
   if (x.kind === 'actor' || trust === 'partner' || trust === 'untrusted') return true;
-  const chain = touchChain(ctx, x.id);
+  // The element stands for its chain (see touchChain), and is recorded already.
+  const chain = chainOf(ctx.graph, x.id);
   for (let i = 0; i < chain.length; i++) if (chain[i].shape === 'zone' && EXTERNAL_ZONES.has(chain[i].type)) return true;
   return false;
 }
@@ -226,7 +232,7 @@ export function exposedApi(ctx: EvalContext, x: ModelElement | undefined): boole
 }
 
 function isExposedApi(ctx: EvalContext, x: ModelElement): boolean {
-  touch(ctx, x.id);
+  touchEntity(ctx, x);
   if (x.kind !== 'process') return false;
   if (!API_TYPES.has(x.type) && readPropAt(ctx, x, 'exposesApi', EXPOSES_API) !== true) return false;
   const ins = inbound(ctx, x);
@@ -242,14 +248,14 @@ function isExposedApi(ctx: EvalContext, x: ModelElement): boolean {
 
 export function inbound(ctx: EvalContext, x: ModelElement | undefined): readonly Flow[] {
   if (!x) return [];
-  touch(ctx, x.id);
+  touchEntity(ctx, x);
   if (x === ctx.self) return (ctx.selfInbound ??= inboundOf(ctx.graph, x.id));
   return inboundOf(ctx.graph, x.id);
 }
 
 export function outbound(ctx: EvalContext, x: ModelElement | undefined): readonly Flow[] {
   if (!x) return [];
-  touch(ctx, x.id);
+  touchEntity(ctx, x);
   if (x === ctx.self) return (ctx.selfOutbound ??= outboundOf(ctx.graph, x.id));
   return outboundOf(ctx.graph, x.id);
 }
@@ -258,8 +264,8 @@ export function endpoint(ctx: EvalContext, f: Flow | undefined, end: 'source' | 
   if (!f) return undefined;
   const id = f[end];
   if (ctx.reads) {
-    ctx.reads.add(f.id);
-    ctx.reads.add(id);
+    touchEntity(ctx, f);
+    touch(ctx, id);
   }
   if (f === ctx.self) {
     const own = end === 'source' ? ctx.source : ctx.target;

@@ -14,8 +14,9 @@
  */
 import type { Analysis, Finding, MitigatedByDesign, RuleProblem } from '../model/findings';
 import { collectUnder, createGraph, patchGraph, resolveChanges, type ModelGraph, type ResolvedChanges } from '../model/graph';
-import type { Id, PropValue, ThreatModel } from '../model/types';
-import { createContext, type Entity, type EvalContext } from './context';
+import type { Id, ThreatModel } from '../model/types';
+import { createContext, type Entity, type EvalContext, type ReadSink } from './context';
+import { applyBatch, reconcile, sameFinding, sameMitigated } from './merge';
 import { buildRuleSet, byMessage, evaluateTarget, orderByRule, sortByFindingId, type RuleSet, type TargetResult } from './ruleset';
 import type { RulePack } from './types';
 
@@ -45,25 +46,35 @@ interface TargetState extends TargetResult {
  */
 type ReaderList = (Id | number)[];
 
+/**
+ * What the analyzer knows about an id: the target it names (if any) and the targets that read it. One map
+ * entry serves both, so remembering a target's evaluation costs one lookup per id it read.
+ */
+interface IdEntry {
+  target: TargetState | undefined;
+  readers: ReaderList;
+}
+
+const NO_READERS: ReaderList = Object.freeze([]) as unknown as ReaderList;
+
 interface State {
   model: ThreatModel;
   set: RuleSet;
   disabledKey: string;
   graph: ModelGraph;
   ctx: EvalContext;
-  targets: Map<Id, TargetState>;
   /**
-   * Reverse index: id → targets whose evaluation read it. A target's re-evaluation leaves its old entries
-   * behind with an old version stamp; they are skipped and compacted when the list is used, and everything is
-   * compacted when stale entries pile up.
+   * Targets by id, and the reverse index: id → targets whose evaluation read it. A target's re-evaluation
+   * leaves its old reader entries behind with an old version stamp; they are skipped and compacted when the
+   * list is used, and everything is compacted when stale entries pile up.
    */
-  readers: Map<Id, ReaderList>;
+  index: Map<Id, IdEntry>;
   /** Entries pushed into `readers` since the last full compaction, and the live count then. */
   pushed: number;
   live: number;
   version: number;
-  /** Scratch set of one evaluation's reads, and scratch results. */
-  scratch: Set<Id>;
+  /** Scratch list of one evaluation's reads, and scratch results. */
+  scratch: ReadList;
   out: TargetResult;
   findings: Finding[];
   mitigated: MitigatedByDesign[];
@@ -92,12 +103,11 @@ export function createAnalyzer(packs: readonly RulePack[], tuning: AnalyzerTunin
       disabledKey: disabled.join('\u0000'),
       graph,
       ctx: createContext(graph),
-      targets: new Map(),
-      readers: new Map(),
+      index: new Map(),
       pushed: 0,
       live: 0,
       version: 0,
-      scratch: new Set(),
+      scratch: new ReadList(),
       out: { findings: [], mitigated: [], problems: [], findingRules: [], mitigatedRules: [] },
       findings: [],
       mitigated: [],
@@ -119,8 +129,9 @@ export function createAnalyzer(packs: readonly RulePack[], tuning: AnalyzerTunin
       s.mitigated = orderByRule(set, out.mitigated, out.mitigatedRules!);
       s.runtimeProblems = out.problems.slice();
     } else {
-      // Ids repeat: a target's results replaced those of an earlier one with its id (s.targets), so gather them.
-      for (const t of s.targets.values()) {
+      // Ids repeat: a target's results replaced those of an earlier one with its id (s.index), so gather them.
+      for (const { target: t } of s.index.values()) {
+        if (!t) continue;
         s.findings.push(...t.findings);
         s.mitigated.push(...t.mitigated);
         s.runtimeProblems.push(...t.problems);
@@ -129,8 +140,10 @@ export function createAnalyzer(packs: readonly RulePack[], tuning: AnalyzerTunin
       s.mitigated = sortByFindingId(s.mitigated);
     }
     s.runtimeProblems.sort(byMessage);
-    // From now on the pass lists serve single targets (see evaluate).
+    // From now on the pass lists serve single targets (see evaluate); the pass's element records are dropped,
+    // rather than held while the editor idles (an update makes its own).
     s.out = { findings: [], mitigated: [], problems: [] };
+    s.ctx.records.clear();
     state = s;
     return snapshot(s);
   }
@@ -157,19 +170,21 @@ export function createAnalyzer(packs: readonly RulePack[], tuning: AnalyzerTunin
 
     const dirty = new Set<Id>();
     for (const id of widened) {
-      const readers = s.readers.get(id);
-      if (readers) collectReaders(s, id, readers, dirty);
+      const entry = s.index.get(id);
+      if (entry && entry.readers.length) collectReaders(s, id, entry, dirty);
       if (s.graph.elements.has(id) || s.graph.flows.has(id) || s.graph.boundaries.has(id)) dirty.add(id);
     }
     const batch: Batch = { removedFindings: [], addedFindings: [], removedMitigated: [], addedMitigated: [], problemsChanged: false };
     s.out.findings.length = s.out.mitigated.length = s.out.problems.length = 0;
     for (const id of dirty) {
-      const old = s.targets.get(id);
-      if (old) s.targets.delete(id);
+      const entry = s.index.get(id);
+      const old = entry?.target;
+      if (entry) entry.target = undefined;
       const el = s.graph.elements.get(id);
       const f = el ? undefined : s.graph.flows.get(id);
       const b = el || f ? undefined : s.graph.boundaries.get(id);
       const t = el ? evaluate(s, 'node', el) : f ? evaluate(s, 'flow', f) : b ? evaluate(s, 'boundary', b) : undefined;
+      if (!t && entry && !entry.readers.length) s.index.delete(id);
       // Unchanged results keep their previous objects, so an edit that changes no finding changes no array.
       reconcile(old?.findings, t?.findings, sameFinding, batch.removedFindings, batch.addedFindings);
       reconcile(old?.mitigated, t?.mitigated, sameMitigated, batch.removedMitigated, batch.addedMitigated);
@@ -235,7 +250,7 @@ function evaluate(s: State, kind: TargetKind, target: Entity): TargetState {
   const m0 = out.mitigated.length;
   const p0 = out.problems.length;
   const reads = s.scratch;
-  reads.clear();
+  reads.count = 0;
   evaluateTarget(s.set, s.ctx, kind, target, reads, out);
   // Most targets have no results: they share one frozen empty array instead of three fresh ones.
   const t: TargetState = {
@@ -245,15 +260,45 @@ function evaluate(s: State, kind: TargetKind, target: Entity): TargetState {
     mitigated: out.mitigated.length > m0 ? out.mitigated.slice(m0) : (NONE as never[]),
     problems: out.problems.length > p0 ? out.problems.slice(p0) : (NONE as never[]),
   };
-  s.targets.set(target.id, t);
   const id0 = target.id;
-  for (const id of reads) {
-    const list = s.readers.get(id);
-    if (list) list.push(id0, t.version);
-    else s.readers.set(id, [id0, t.version]);
+  const version = t.version;
+  const own = entryOf(s, id0);
+  own.target = t;
+  const ids = reads.ids;
+  let pushed = 0;
+  for (let i = 0; i < reads.count; i++) {
+    const id = ids[i];
+    const entry = id === id0 ? own : entryOf(s, id);
+    const list = entry.readers;
+    const n = list.length;
+    if (n === 0) entry.readers = [id0, version];
+    // This target's entry, if any, is the last one: a repeated id is dropped here.
+    else if (list[n - 1] !== version || list[n - 2] !== id0) list.push(id0, version);
+    else continue;
+    pushed++;
   }
-  s.pushed += reads.size;
+  s.pushed += pushed;
   return t;
+}
+
+/** The ids one evaluation read, repeats allowed (see `ReadSink`); reset by its count, not its length. */
+class ReadList implements ReadSink {
+  ids: Id[] = [];
+  count = 0;
+
+  add(id: Id): ReadList {
+    this.ids[this.count++] = id;
+    return this;
+  }
+}
+
+function entryOf(s: State, id: Id): IdEntry {
+  let entry = s.index.get(id);
+  if (!entry) {
+    entry = { target: undefined, readers: NO_READERS };
+    s.index.set(id, entry);
+  }
+  return entry;
 }
 
 /** Keeps the live, first-seen entries of a reader list; calls `each` on them. Returns how many are left. */
@@ -263,7 +308,7 @@ function compact(s: State, list: ReaderList, each?: (target: Id) => void): numbe
   for (let i = 0; i < list.length; i += 2) {
     const t = list[i] as Id;
     const version = list[i + 1] as number;
-    if (seen.has(t) || s.targets.get(t)?.version !== version) continue;
+    if (seen.has(t) || s.index.get(t)?.target?.version !== version) continue;
     seen.add(t);
     list[w++] = t;
     list[w++] = version;
@@ -274,15 +319,20 @@ function compact(s: State, list: ReaderList, each?: (target: Id) => void): numbe
 }
 
 /** Adds the live readers of `id` to `dirty`, compacting its list. */
-function collectReaders(s: State, id: Id, list: ReaderList, dirty: Set<Id>): void {
-  if (compact(s, list, (t) => dirty.add(t)) === 0) s.readers.delete(id);
+function collectReaders(s: State, id: Id, entry: IdEntry, dirty: Set<Id>): void {
+  if (compact(s, entry.readers, (t) => dirty.add(t)) === 0) dropReaders(s, id, entry);
+}
+
+function dropReaders(s: State, id: Id, entry: IdEntry): void {
+  entry.readers = NO_READERS;
+  if (!entry.target) s.index.delete(id);
 }
 
 function compactAll(s: State): void {
   let live = 0;
-  for (const [id, list] of s.readers) {
-    const n = compact(s, list);
-    if (n === 0) s.readers.delete(id);
+  for (const [id, entry] of s.index) {
+    const n = entry.readers.length ? compact(s, entry.readers) : 0;
+    if (n === 0) dropReaders(s, id, entry);
     live += n;
   }
   s.live = live;
@@ -295,93 +345,6 @@ interface Batch {
   removedMitigated: MitigatedByDesign[];
   addedMitigated: MitigatedByDesign[];
   problemsChanged: boolean;
-}
-
-/**
- * Matches a target's new results against its previous ones by id: an equal result is replaced in `next` by
- * the previous object; the rest are reported as removed (previous) and added (new).
- */
-function reconcile<T>(prev: readonly T[] | undefined, next: T[] | undefined, same: (a: T, b: T) => boolean, removed: T[], added: T[]): void {
-  const kept = new Set<T>();
-  if (next) {
-    for (let i = 0; i < next.length; i++) {
-      const n = next[i];
-      const p = prev?.find((x) => !kept.has(x) && same(x, n));
-      if (p) {
-        next[i] = p;
-        kept.add(p);
-      } else {
-        added.push(n);
-      }
-    }
-  }
-  if (prev) for (const p of prev) if (!kept.has(p)) removed.push(p);
-}
-
-/** Findings of the same rule object on the same target: only the computed parts can differ. */
-function sameFinding(a: Finding, b: Finding): boolean {
-  return (
-    a.id === b.id &&
-    a.severity === b.severity &&
-    a.confidence === b.confidence &&
-    a.targetKind === b.targetKind &&
-    a.mitigations === b.mitigations &&
-    a.references === b.references &&
-    a.title === b.title &&
-    a.description === b.description &&
-    a.severityAdjustments.length === b.severityAdjustments.length &&
-    a.severityAdjustments.every((x, i) => x.from === b.severityAdjustments[i].from && x.to === b.severityAdjustments[i].to && x.reason === b.severityAdjustments[i].reason) &&
-    a.evidence.length === b.evidence.length &&
-    a.evidence.every((x, i) => {
-      const y = b.evidence[i];
-      return x.targetId === y.targetId && x.targetName === y.targetName && x.property === y.property && x.unknown === y.unknown && identical(x.value, y.value);
-    })
-  );
-}
-
-/** Equal property values, lists in the same order (a finding must equal what a full pass would build). */
-function identical(a: PropValue | null, b: PropValue | null): boolean {
-  if (a === b) return true;
-  return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => x === b[i]);
-}
-
-function sameMitigated(a: MitigatedByDesign, b: MitigatedByDesign): boolean {
-  return a.id === b.id && a.title === b.title && a.controls.length === b.controls.length && a.controls.every((c, i) => c.property === b.controls[i].property && identical(c.value, b.controls[i].value));
-}
-
-/**
- * A new sorted array: `list` minus `removed` plus `added`, in one pass (positions by binary search, then a
- * copy of the segments between them), or `list` itself when nothing changed. Never mutates `list`, which
- * the previous Analysis handed out.
- */
-function applyBatch<T extends { id: string }>(list: readonly T[], removed: readonly T[], added: T[]): T[] {
-  if (!removed.length && !added.length) return list as T[];
-  added.sort(byIdCmp);
-  const drop: number[] = [];
-  for (const r of removed) {
-    const i = lowerBound(list, r.id);
-    if (list[i] === r) drop.push(i);
-  }
-  drop.sort((x, y) => x - y);
-  const out: T[] = new Array(list.length - drop.length + added.length);
-  let w = 0;
-  let d = 0;
-  let a = 0;
-  let nextAt = added.length ? lowerBound(list, added[0].id) : Infinity;
-  for (let i = 0; i <= list.length; i++) {
-    while (nextAt <= i) {
-      out[w++] = added[a++];
-      nextAt = a < added.length ? lowerBound(list, added[a].id) : Infinity;
-    }
-    if (i === list.length) break;
-    if (d < drop.length && drop[d] === i) {
-      d++;
-      continue;
-    }
-    out[w++] = list[i];
-  }
-  out.length = w;
-  return out;
 }
 
 function snapshot(s: State): Analysis {
@@ -401,15 +364,4 @@ function distinctIds(sorted: readonly { id: string }[]): boolean {
 
 function byIdCmp(a: { id: string }, b: { id: string }): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
-
-function lowerBound(list: readonly { id: string }[], id: string): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid].id < id) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

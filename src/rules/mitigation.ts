@@ -6,8 +6,8 @@
  */
 import type { MitigatedByDesign, Mitigation, MitigationControl } from '../model/findings';
 import { getPropertyDecl } from '../model/properties';
-import type { Flow, Id, PropValue } from '../model/types';
-import type { Entity, EvalContext } from './context';
+import type { Flow, PropValue } from '../model/types';
+import type { Entity, EvalContext, ReadSink } from './context';
 import { propSlot, slotCount, valueIn, type LoadedProps } from './slots';
 import type { CompiledRule, MitigationCheck } from './types';
 
@@ -59,11 +59,12 @@ export function checkMitigatedByDesign(
   r: CompiledRule,
   kind: 'node' | 'flow' | 'boundary',
   ctx: EvalContext,
-  reads: Set<Id> | undefined,
+  reads: ReadSink | undefined,
   out: MitigatedByDesign[],
 ): boolean {
   const target = ctx.self;
-  if (kind === 'flow' && reads) reads.add((target as Flow).source).add((target as Flow).target);
+  // A flow's endpoints are in the reads already when the engine recorded them with the target.
+  if (kind === 'flow' && reads && !ctx.endsRecorded) reads.add((target as Flow).source).add((target as Flow).target);
   let first: readonly MitigationControl[] | undefined;
   let merged = 0;
   const checks = r.mitigationChecks;

@@ -4,20 +4,17 @@
  */
 import type { Finding, MitigatedByDesign, RuleProblem } from '../model/findings';
 import { linksOf, type ModelGraph } from '../model/graph';
-import type { Boundary, Flow, Id, ModelElement, PropValue, TargetKind, ThreatModel } from '../model/types';
+import type { Boundary, Flow, ModelElement, PropValue, TargetKind, ThreatModel } from '../model/types';
 import { compilePack } from './compile';
-import { createContext, elementRecord, loadElement, loadProps, resetTarget, type ElementRecord, type Entity, type EvalContext } from './context';
+import { createContext, elementRecord, loadElement, loadProps, peekAt, resetTarget, type ElementRecord, type Entity, type EvalContext, type ReadSink } from './context';
 import { propSlot, valueIn } from './slots';
 import { collectEvidence, confidenceOf } from './evidence';
 import { checkMitigatedByDesign, hasRequired, markPresent, mayBeMitigated } from './mitigation';
 import { crossed, inbound } from './helpers';
-import { applySeverityFacts, elementFacts, severityFacts, type SeverityFacts, type SeverityLookups } from './severity';
+import { applySeverityFacts, elementFacts, severityFacts, type PropReader, type SeverityFacts, type SeverityLookups } from './severity';
 import type { CompiledRule, RulePack } from './types';
 
 export { sameValue } from './mitigation';
-export const HOOK = { noFindings: false, noMitigated: false, noVerdict: false, noReeval: false, constFacts: false, noEvidence: false, constFinding: false };
-const CF = { exposure: undefined, stakes: undefined, outOfScope: undefined } as SeverityFacts;
-const CFIND = {} as Finding;
 
 const OUT_OF_SCOPE = propSlot('outOfScope');
 const PROTOCOL = propSlot('protocol');
@@ -125,6 +122,7 @@ function slottedRule(r: CompiledRule, slot: number): SlottedRule {
     idPrefix: r.idPrefix,
     stride: r.stride,
     exposable: r.exposable,
+    stakeable: r.stakeable,
     evaluate: r.evaluate,
     verdict: r.verdict,
     mitigationChecks: r.mitigationChecks,
@@ -210,7 +208,7 @@ export function evaluateTarget(
   ctx: EvalContext,
   kind: 'node' | 'flow' | 'boundary',
   target: Entity,
-  reads: Set<Id> | undefined,
+  reads: ReadSink | undefined,
   out: TargetResult,
 ): void {
   const graph = ctx.graph;
@@ -218,8 +216,9 @@ export function evaluateTarget(
   let targetKind: TargetKind;
   ctx.self = target;
   ctx.reads = reads;
-  reads?.add(target.id);
   resetTarget(ctx);
+  reads?.add(target.id);
+  ctx.selfRecorded = true;
   let sourceRec: ElementRecord | undefined;
   let targetRec: ElementRecord | undefined;
   // The target's properties first: the rule list depends on some of them.
@@ -236,6 +235,7 @@ export function evaluateTarget(
     ctx.source = links.source;
     ctx.target = links.target;
     reads?.add(f.source).add(f.target);
+    ctx.endsRecorded = true;
     if (!ctx.source || !ctx.target) return;
     sourceRec = elementRecord(ctx, ctx.source);
     targetRec = elementRecord(ctx, ctx.target);
@@ -254,8 +254,6 @@ export function evaluateTarget(
   else loadProps(ctx.sourceProps, undefined);
   if (targetRec) loadElement(ctx.targetProps, targetRec);
   else loadProps(ctx.targetProps, undefined);
-  // A flow's endpoints went to `reads` above.
-  ctx.endsRecorded = true;
   markPresent(ctx, kind === 'flow');
   let facts: SeverityFacts | undefined;
   ctx.recording = false;
@@ -264,18 +262,18 @@ export function evaluateTarget(
     let fired = false;
     if (!skip[i] && hasRequired(r, ctx)) {
       try {
-        if (!HOOK.noVerdict && r.fires * 2 > r.runs && r.runs >= 32) {
+        if (r.fires * 2 > r.runs && r.runs >= 32) {
           // A rule that fires on most targets is evaluated once, recording evidence: deciding its verdict
           // first would mostly evaluate it twice.
           ctx.evLen = 0;
           ctx.recording = true;
           fired = r.evaluate(ctx) === true;
           ctx.recording = false;
-        } else if (!HOOK.noVerdict && r.verdict(ctx) === true) {
+        } else if (r.verdict(ctx) === true) {
           // Evidence only for the rules that fire: the same evaluation again, recording this time.
           ctx.evLen = 0;
           ctx.recording = true;
-          fired = HOOK.noReeval || r.evaluate(ctx) === true;
+          fired = r.evaluate(ctx) === true;
           ctx.recording = false;
         }
         r.runs++;
@@ -290,15 +288,13 @@ export function evaluateTarget(
         continue;
       }
     }
-    if (fired && HOOK.noFindings) continue;
     if (fired) {
-      if (HOOK.constFacts) facts = CF;
-      if (HOOK.noEvidence) ctx.evLen = 0;
-      if (HOOK.constFinding) { out.findings.push(CFIND); out.findingRules?.push(r.slot); continue; }
-      facts ??= severityFacts(r.category, target, graph, reads, (ctx.severityLookups ??= severityLookups(ctx)), ctx);
+      // Severity facts depend on the target and a flow's endpoints, already in `reads`, and on what the lookups
+      // record themselves; so they are given no `reads` of their own.
+      facts ??= severityFacts(r.category, target, graph, undefined, (ctx.severityLookups ??= severityLookups(ctx)), ctx);
       out.findings.push(makeFinding(r, target, targetKind, ctx, facts));
       out.findingRules?.push(r.slot);
-    } else if (!HOOK.noMitigated && mayBeMitigated(r, ctx) && checkMitigatedByDesign(r, kind, ctx, reads, out.mitigated)) {
+    } else if (mayBeMitigated(r, ctx) && checkMitigatedByDesign(r, kind, ctx, reads, out.mitigated)) {
       out.mitigatedRules?.push(r.slot);
     }
   }
@@ -306,17 +302,18 @@ export function evaluateTarget(
 
 /** Severity lookups through the context's per-target memos, recording reads as the rules' helpers do. */
 function severityLookups(ctx: EvalContext): SeverityLookups {
+  const read: PropReader = (e, prop, slot) => peekAt(ctx, e, prop, slot);
   return {
     inbound: (el) => inbound(ctx, el),
     crossings: (f) => crossed(ctx, f),
-    facts: (el) => (elementRecord(ctx, el).facts ??= elementFacts(el, ctx.graph)),
+    facts: (el) => (elementRecord(ctx, el).facts ??= elementFacts(el, ctx.graph, read)),
   };
 }
 
 function makeFinding(r: CompiledRule, target: Entity, targetKind: TargetKind, ctx: EvalContext, facts: SeverityFacts): Finding {
   const evidence = collectEvidence(ctx);
   const rule = r.rule;
-  const { severity, adjustments } = applySeverityFacts(rule.severity, r.stride, facts, r.exposable);
+  const { severity, adjustments } = applySeverityFacts(rule.severity, r.stride, facts, r.exposable, r.stakeable);
   return {
     id: r.idPrefix + target.id,
     ruleId: rule.id,
@@ -336,84 +333,6 @@ function makeFinding(r: CompiledRule, target: Entity, targetKind: TargetKind, ct
   };
 }
 
-/** Sort key comparison that does not depend on the locale. */
-export function byId<T extends { id: string }>(a: T, b: T): number {
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
-
-/**
- * Sorts findings (or mitigated entries) by id, `ruleId@targetId`. Because rule ids contain no '@' (compile.ts
- * refuses them), ordering by `ruleId + '@'` and then by target id is the same as ordering by the whole id,
- * and is cheaper: the entries are distributed by rule (a counting sort, stable, into an array of the exact
- * length), and each rule's run is then sorted by target id, which is a check and nothing more when the
- * targets were visited in id order, as both engines do.
- */
-export function sortByFindingId<T extends { ruleId: string; targetId: string }>(items: readonly T[]): T[] {
-  const n = items.length;
-  const groupOf = new Map<string, number>();
-  const keys: string[] = [];
-  const counts: number[] = [];
-  const group = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const ruleId = items[i].ruleId;
-    let g = groupOf.get(ruleId);
-    if (g === undefined) {
-      g = keys.length;
-      groupOf.set(ruleId, g);
-      keys.push(`${ruleId}@`);
-      counts.push(0);
-    }
-    group[i] = g;
-    counts[g]++;
-  }
-  const order = keys.map((_, g) => g).sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0));
-  const next = new Int32Array(keys.length);
-  let at = 0;
-  for (const g of order) {
-    next[g] = at;
-    at += counts[g];
-  }
-  const out = items.slice();
-  for (let i = 0; i < n; i++) out[next[group[i]]++] = items[i];
-  // next[g] is now the end of run g.
-  for (const g of order) sortRun(out, next[g] - counts[g], next[g]);
-  return out;
-}
-
-/**
- * Puts a pass's findings (or mitigated entries) in id order given the slot of the rule behind each
- * (`TargetResult.findingRules`): a stable counting sort by the rules' order, which is the whole sort when the
- * targets were visited in id order and no two targets of a kind share an id (the caller's to ensure). It never
- * reads the entries themselves, tens of thousands of objects spread over the heap.
- */
-export function orderByRule<T>(set: RuleSet, items: readonly T[], slots: readonly number[]): T[] {
-  const rank = set.rank;
-  const start = new Int32Array(rank.length + 1);
-  for (let i = 0; i < slots.length; i++) start[rank[slots[i]] + 1]++;
-  for (let k = 1; k < start.length; k++) start[k] += start[k - 1];
-  const out = items.slice();
-  for (let i = 0; i < slots.length; i++) out[start[rank[slots[i]]]++] = items[i];
-  return out;
-}
-
-/** Sorts out[from, to) by target id, stably; a run already in order is only checked. */
-function sortRun<T extends { targetId: string }>(out: T[], from: number, to: number): void {
-  for (let i = from + 1; i < to; i++) {
-    if (out[i - 1].targetId > out[i].targetId) {
-      const run = out.slice(from, to).sort(byTargetId);
-      for (let k = 0; k < run.length; k++) out[from + k] = run[k];
-      return;
-    }
-  }
-}
-
-function byTargetId(a: { targetId: string }, b: { targetId: string }): number {
-  return a.targetId < b.targetId ? -1 : a.targetId > b.targetId ? 1 : 0;
-}
-
-/** Runtime problems in a stable order. */
-export function byMessage(a: RuleProblem, b: RuleProblem): number {
-  return a.message < b.message ? -1 : a.message > b.message ? 1 : 0;
-}
+export { byId, byMessage, orderByRule, sortByFindingId } from './order';
 
 export type { ThreatModel };

@@ -15,8 +15,9 @@
  */
 import { chainOf, crossingsOf, inboundOf, type ModelGraph } from '../model/graph';
 import type { SeverityAdjustment } from '../model/findings';
-import type { Boundary, Flow, Id, ModelElement, Severity } from '../model/types';
-import type { Entity } from './context';
+import type { Boundary, Flow, Id, ModelElement, PropValue, Severity } from '../model/types';
+import type { Entity, ReadSink } from './context';
+import { propSlot } from './slots';
 import type { RuleCategory } from './types';
 
 const ORDER: readonly Severity[] = ['info', 'low', 'medium', 'high', 'critical'];
@@ -88,9 +89,17 @@ function graphLookups(graph: ModelGraph, track: Track): SeverityLookups {
   };
 }
 
+/** Reads a property of an element: the engine passes one that reads the values it has loaded. */
+export type PropReader = (el: ModelElement, prop: string, slot: number) => PropValue | undefined;
+
+const ownProp: PropReader = (el, prop) => el.props[prop];
+const KEY_PERMISSIONS = propSlot('keyPermissions');
+const HOLDS_PRIVATE_KEYS = propSlot('holdsPrivateKeys');
+const OUT_OF_SCOPE = propSlot('outOfScope');
+
 /** An element's stakes and scope reasons. */
-export function elementFacts(el: ModelElement, graph: ModelGraph): ElementFacts {
-  return { stakes: stakesOf(el, undefined), scope: scopeReason(el.id, graph, undefined) };
+export function elementFacts(el: ModelElement, graph: ModelGraph, read: PropReader = ownProp): ElementFacts {
+  return { stakes: stakesOf(el, undefined, read), scope: scopeReason(el.id, graph, undefined, read) };
 }
 
 const NO_ADJUSTMENTS: readonly SeverityAdjustment[] = Object.freeze([]);
@@ -105,7 +114,7 @@ export function severityFacts(
   category: RuleCategory,
   target: Entity,
   graph: ModelGraph,
-  reads?: Set<Id>,
+  reads?: ReadSink,
   lookups?: SeverityLookups,
   ends?: { source: ModelElement | undefined; target: ModelElement | undefined },
 ): SeverityFacts {
@@ -149,9 +158,15 @@ export function stakeable(stride: string): boolean {
 }
 
 /** The adjusted severity of a finding of a rule with the given STRIDE letters, with reasons. */
-export function applySeverityFacts(base: Severity, stride: string, facts: SeverityFacts, canExpose: boolean = exposable(stride)): SeverityResult {
+export function applySeverityFacts(
+  base: Severity,
+  stride: string,
+  facts: SeverityFacts,
+  canExpose: boolean = exposable(stride),
+  canStake: boolean = stakeable(stride),
+): SeverityResult {
   const exposed = facts.exposure !== undefined && canExpose;
-  const staked = facts.stakes !== undefined && stakeable(stride);
+  const staked = facts.stakes !== undefined && canStake;
   if (!staked && !facts.outOfScope && !exposed) return UNCHANGED[ORDER.indexOf(base)];
   // One result object per target, base severity, exposure and stakes, shared by the target's findings.
   const slot = ORDER.indexOf(base) * 4 + (exposed ? 2 : 0) + (staked ? 1 : 0);
@@ -185,7 +200,7 @@ export function adjustSeverity(
   category: RuleCategory,
   target: Entity,
   graph: ModelGraph,
-  reads?: Set<Id>,
+  reads?: ReadSink,
 ): SeverityResult {
   return applySeverityFacts(base, stride, severityFacts(category, target, graph, reads));
 }
@@ -227,23 +242,23 @@ function chain(graph: ModelGraph, id: Id, track: Track): Boundary[] {
   return chainOf(graph, id);
 }
 
-function stakesOf(node: ModelElement | undefined, track: Track): string | undefined {
+function stakesOf(node: ModelElement | undefined, track: Track, read: PropReader): string | undefined {
   if (!node) return undefined;
   track?.(node.id);
-  const perms = node.props.keyPermissions;
+  const perms = read(node, 'keyPermissions', KEY_PERMISSIONS);
   if (Array.isArray(perms)) {
     const money = perms.find((p) => p === 'withdraw' || p === 'transfer');
     if (money) return `'${node.name}' holds an API key with ${money} permission`;
   }
-  if (node.props.holdsPrivateKeys === true) return `'${node.name}' holds private keys`;
+  if (read(node, 'holdsPrivateKeys', HOLDS_PRIVATE_KEYS) === true) return `'${node.name}' holds private keys`;
   const what = HIGH_STAKES_TYPES[node.type];
   return what ? `'${node.name}' is ${what}` : undefined;
 }
 
 /** Why an element (or boundary) is out of scope, if it is. */
-function scopeReason(id: Id, graph: ModelGraph, track: Track): string | undefined {
+function scopeReason(id: Id, graph: ModelGraph, track: Track, read: PropReader = ownProp): string | undefined {
   const el = graph.elements.get(id);
-  if (el?.props.outOfScope === true) return `'${el.name}' is out of scope`;
+  if (el && read(el, 'outOfScope', OUT_OF_SCOPE) === true) return `'${el.name}' is out of scope`;
   let b: Boundary | undefined;
   const zones = chain(graph, id, track);
   for (let i = 0; i < zones.length; i++) {

@@ -44,8 +44,9 @@ export interface CompiledRule {
   idPrefix: string;
   /** STRIDE letters the rule names, upper case. */
   stride: string;
-  /** Whether exposure raises its findings (see severity.ts). */
+  /** Whether exposure, and high stakes, raise its findings (see severity.ts). */
   exposable: boolean;
+  stakeable: boolean;
   /** The expression with evidence recording (run with `ctx.recording` on). */
   evaluate: Compiled;
   /** The same expression for its verdict alone (see `compileVerdict`): how the engine decides whether it fires. */
