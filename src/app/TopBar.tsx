@@ -76,7 +76,7 @@ export function TopBar({ session, onOpenHistory, onOpenRulePacks, rulePacksOpen 
           ref={fileRef}
           type="file"
           accept={IMPORT_ACCEPT}
-          className="visually-hidden"
+          className="rp-visually-hidden"
           tabIndex={-1}
           aria-label="Import a model file"
           data-testid="import-file-input"
