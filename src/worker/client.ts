@@ -8,12 +8,15 @@
  *   the main thread behind the same API, one analysis per macrotask so the UI is never blocked for longer.
  * - The worker replies with what changed since the analysis the client holds (protocol.ts); the client keeps
  *   that analysis and applies each reply to it, superseded replies included, so it stays the worker's base.
+ * - The document goes the same way: as a patch to the model of the previous request (patch.ts), whole for the
+ *   first request and whenever the worker answers that it does not hold that model (`resync`).
  */
 import type { Analysis } from '../model/findings';
 import type { ThreatModel } from '../model/types';
 import { applyDelta } from './delta';
 import type { AnalysisRequest } from './protocol';
 import { describeError, isAnalysisResponse } from './protocol';
+import { diffModel } from './patch';
 import { createAnalysisSession, type AnalysisSession } from './session';
 
 /** What the client needs of a Worker; tests inject a fake. */
@@ -74,6 +77,8 @@ export function createAnalysisClient(options: AnalysisClientOptions = {}): Analy
   let latestSeq = 0;
   /** The analysis of the worker's last reply, which its next delta applies to. */
   let held: { seq: number; analysis: Analysis } | null = null;
+  /** The model of the last request posted, which the next one is sent as a patch to. */
+  let sent: { seq: number; model: ThreatModel } | null = null;
 
   function finish(pending: Pending, outcome: Outcome): void {
     if (pending.seq < latestSeq) pending.resolve(null);
@@ -82,7 +87,11 @@ export function createAnalysisClient(options: AnalysisClientOptions = {}): Analy
   }
 
   function post(request: Pending, base: number | null, changed: string[] | null): void {
-    worker?.postMessage({ type: 'analyze', revision: request.revision, seq: request.seq, base, model: request.model, changed });
+    if (!worker) return;
+    const patch = sent !== null ? diffModel(sent.model, request.model, sent.seq) : null;
+    sent = null; // until the post succeeds, the worker's model is unknown
+    worker.postMessage({ type: 'analyze', revision: request.revision, seq: request.seq, base, model: patch ? null : request.model, patch, changed });
+    sent = { seq: request.seq, model: request.model };
   }
 
   function pump(): void {
@@ -146,7 +155,17 @@ export function createAnalysisClient(options: AnalysisClientOptions = {}): Analy
     if (mode !== 'worker' || inFlight === null || !isAnalysisResponse(data) || data.seq !== inFlight.seq) return;
     const request = inFlight;
     let outcome: Outcome;
-    if (data.type === 'error') {
+    if (data.type === 'resync') {
+      // The worker lost the model this request was patched against: send it whole, and analyse it afresh.
+      sent = null;
+      held = null;
+      try {
+        post(request, null, null);
+        return;
+      } catch (error) {
+        outcome = { error: describeError(error) };
+      }
+    } else if (data.type === 'error') {
       outcome = { error: data.message };
     } else if (data.delta.full || (held !== null && data.base === held.seq)) {
       held = { seq: data.seq, analysis: applyDelta(held?.analysis ?? null, data.delta) };

@@ -9,11 +9,19 @@
  * far more than the analysis itself. Each request has a sequence number and names the sequence number of the
  * analysis the client holds (`base`); the worker diffs against its previous reply only when that is the same one,
  * and otherwise sends everything (`full: true`).
+ *
+ * Requests carry the document the same way: as a patch to the model of an earlier request (patch.ts) when the
+ * worker holds it, whole otherwise. A worker that does not hold a patch's base answers `resync`, and the client
+ * sends the whole model again.
  */
 import type { Finding, MitigatedByDesign, RuleProblem } from '../model/findings';
 import type { ThreatModel } from '../model/types';
+import type { ModelPatch } from './patch';
 
-/** Analyse `model`. `changed` lists the ids that changed since the previous request; `null` = full analysis. */
+/**
+ * Analyse the document: `model` whole, or `patch` applied to the model of request `patch.base`. `changed` lists
+ * the ids that changed since the previous request; `null` = full analysis.
+ */
 export interface AnalyzeRequest {
   type: 'analyze';
   revision: number;
@@ -21,7 +29,8 @@ export interface AnalyzeRequest {
   seq: number;
   /** The `seq` of the analysis the client holds, which a delta reply will be applied to; null = none. */
   base: number | null;
-  model: ThreatModel;
+  model: ThreatModel | null;
+  patch: ModelPatch | null;
   changed: string[] | null;
 }
 
@@ -63,8 +72,15 @@ export interface AnalysisErrorResponse {
   message: string;
 }
 
+/** The worker does not hold the model request `seq` was patched against: send the whole model. */
+export interface AnalysisResyncResponse {
+  type: 'resync';
+  revision: number;
+  seq: number;
+}
+
 /** Every message the worker sends to the client. */
-export type AnalysisResponse = AnalysisResultResponse | AnalysisErrorResponse;
+export type AnalysisResponse = AnalysisResultResponse | AnalysisErrorResponse | AnalysisResyncResponse;
 
 /** Whether a message received from a worker has the shape of a response (the worker is ours, but a stray
  * message from a browser extension or a broken build must not be taken for a result). */
@@ -74,7 +90,7 @@ export function isAnalysisResponse(value: unknown): value is AnalysisResponse {
   if (typeof message.revision !== 'number' || typeof message.seq !== 'number') return false;
   if (message.type === 'result') return isDelta(message.delta) && (message.base === null || typeof message.base === 'number');
   if (message.type === 'error') return typeof message.message === 'string';
-  return false;
+  return message.type === 'resync';
 }
 
 function isDelta(value: unknown): value is AnalysisDelta {

@@ -13,6 +13,7 @@ import { getEnabledPacks } from '../rules/packs/index';
 import { diffAnalysis, fullDelta } from './delta';
 import type { AnalysisResponse, AnalyzeRequest } from './protocol';
 import { describeError } from './protocol';
+import { applyModelPatch } from './patch';
 
 type Analyzer = ReturnType<typeof createAnalyzer>;
 
@@ -58,19 +59,39 @@ export interface ReplySession {
 }
 
 /**
- * Invariant: a delta is sent only when the client says it holds the analysis of the previous reply (`base`),
- * and when the analyzer worked incrementally; otherwise the reply is full.
+ * Invariants: a delta is sent only when the client says it holds the analysis of the previous reply (`base`),
+ * and when the analyzer worked incrementally; otherwise the reply is full. A patch is applied only to the model
+ * of the request it names; for any other it answers `resync` and forgets its model, so the next request must
+ * bring a whole one.
  */
 export function createReplySession(): ReplySession {
   const session = createAnalysisSession();
   let previous: { seq: number; analysis: Analysis } | null = null;
+  let document: { seq: number; model: ThreatModel } | null = null;
+
+  function modelOf(request: AnalyzeRequest): ThreatModel | null {
+    if (request.model) return request.model;
+    const patch = request.patch;
+    if (!patch || document === null || document.seq !== patch.base) return null;
+    try {
+      return applyModelPatch(document.model, patch);
+    } catch {
+      return null;
+    }
+  }
 
   return {
     answer(request) {
       const { revision, seq, base } = request;
+      const model = modelOf(request);
+      if (model === null) {
+        document = null;
+        return { type: 'resync', revision, seq };
+      }
+      document = { seq, model };
       let result: SessionRun;
       try {
-        result = session.run(request.model, request.changed);
+        result = session.run(model, request.changed);
       } catch (error) {
         previous = null;
         return { type: 'error', revision, seq, message: describeError(error) };

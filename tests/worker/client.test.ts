@@ -32,7 +32,7 @@ describe('analysis client with a worker', () => {
     const { fake, client } = setup();
     const model = botModel();
     const pending = client.analyze(model, 1, new Set(['a', 'b']));
-    expect(fake.posted).toEqual([{ type: 'analyze', revision: 1, seq: expect.any(Number), base: null, model, changed: ['a', 'b'] }]);
+    expect(fake.posted).toEqual([{ type: 'analyze', revision: 1, seq: expect.any(Number), base: null, model, patch: null, changed: ['a', 'b'] }]);
     fake.reply(fullReply(fake, 0, emptyAnalysis('r1')));
     await expect(pending).resolves.toEqual(emptyAnalysis('r1'));
     expect(client.getMode()).toBe('worker');

@@ -35,7 +35,7 @@ describe('analysis worker entry', () => {
   it('answers an analyze request with the result for its revision', async () => {
     const worker = await loadWorker();
     const model = botModel();
-    worker.send({ type: 'analyze', revision: 7, seq: 1, base: null, model, changed: null });
+    worker.send({ type: 'analyze', revision: 7, seq: 1, base: null, model, patch: null, changed: null });
     const expected = analyze(model, getEnabledPacks(model));
     expect(worker.posted).toEqual([
       {
@@ -51,15 +51,15 @@ describe('analysis worker entry', () => {
   it('answers the next request as a change to the previous reply', async () => {
     const worker = await loadWorker();
     const model = botModel();
-    worker.send({ type: 'analyze', revision: 1, seq: 1, base: null, model, changed: null });
+    worker.send({ type: 'analyze', revision: 1, seq: 1, base: null, model, patch: null, changed: null });
     const next = applyOperation(model, { type: 'setProperty', targetId: ids.order, name: 'protocol', value: 'https' });
-    worker.send({ type: 'analyze', revision: 2, seq: 2, base: 1, model: structuredClone(next), changed: [...changedIds(model, next)] });
+    worker.send({ type: 'analyze', revision: 2, seq: 2, base: 1, model: structuredClone(next), patch: null, changed: [...changedIds(model, next)] });
     expect(worker.posted[1]).toMatchObject({ type: 'result', revision: 2, seq: 2, base: 1, delta: { full: false } });
   });
 
   it('answers a failing analysis with a one-line error for its revision', async () => {
     const worker = await loadWorker();
-    worker.send({ type: 'analyze', revision: 3, seq: 1, base: null, model: { broken: true } as unknown as ThreatModel, changed: null });
+    worker.send({ type: 'analyze', revision: 3, seq: 1, base: null, model: { broken: true } as unknown as ThreatModel, patch: null, changed: null });
     expect(worker.posted).toHaveLength(1);
     const [reply] = worker.posted;
     expect(reply).toMatchObject({ type: 'error', revision: 3 });
