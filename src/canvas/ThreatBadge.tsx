@@ -1,13 +1,14 @@
 /**
  * The threat badge of one node or flow: open count, coloured by the worst open severity, paler when every open
- * finding is unverified. Selects only its own badge, so a re-analysis re-renders only badges that changed.
+ * finding is unverified. Subscribes to its own badge only (useBadge), so a re-analysis re-renders only badges that
+ * changed and other store changes never reach it.
  */
 import { memo, type MouseEvent } from 'react';
-import { useEditor, useEditorApi } from '../store/context';
+import { useBadge, useEditorApi } from '../store/context';
 import type { Id } from '../model/types';
 
 export const ThreatBadge = memo(function ThreatBadge({ targetId }: { targetId: Id }) {
-  const badge = useEditor((s) => s.badges[targetId]);
+  const badge = useBadge(targetId);
   const store = useEditorApi();
   if (!badge || badge.open === 0) return null;
   // A click on the count means "show me these threats": select the target (a modifier click is left to the

@@ -3,6 +3,7 @@ import type { Analysis, Finding } from '../../src/model/findings';
 import type { Severity } from '../../src/model/types';
 import { STATE_TABLE, toDocument, toSession, UI_TABLE } from '../../src/store/stateTable';
 import { initialData, initialUi } from '../../src/store/editorStore';
+import { subscribeBadge } from '../../src/store/keyedBadges';
 import { doc, ids, loadedStore } from './factory';
 
 function finding(ruleId: string, targetId: string, severity: Severity, confidence: Finding['confidence'] = 'confirmed'): Finding {
@@ -170,6 +171,34 @@ describe('findings and badges', () => {
     store.getState().setFindings(analysis([finding('A', a, 'low'), finding('B', b, 'high')]));
     expect(store.getState().badges[a]).toBe(badgeA);
     expect(store.getState().badges[b].severity).toBe('high');
+  });
+});
+
+describe('keyed badge subscriptions', () => {
+  it('calls only the listeners of targets whose badge changed, and none for other store changes', () => {
+    const store = loadedStore();
+    const a = store.getState().addElement('tradingBot', { x: 0, y: 0 })!;
+    const b = store.getState().addElement('exchange', { x: 0, y: 0 })!;
+    const calls: string[] = [];
+    const offA = subscribeBadge(store, a, () => calls.push(a));
+    const offB = subscribeBadge(store, b, () => calls.push(b));
+    store.getState().setFindings(analysis([finding('A', a, 'low'), finding('A', b, 'low')]));
+    expect(calls.sort()).toEqual([a, b].sort());
+    calls.length = 0;
+    store.getState().setFindings(analysis([finding('A', a, 'low'), finding('B', b, 'high')]));
+    expect(calls).toEqual([b]);
+    calls.length = 0;
+    store.getState().setProperty(a, 'ipAllowlist', true);
+    store.getState().select([a]);
+    expect(calls).toEqual([]);
+    // A badge that goes away (its target's last open finding is triaged) notifies too.
+    store.getState().setTriage(`A@${a}`, { status: 'accepted' });
+    expect(calls).toEqual([a]);
+    offB();
+    calls.length = 0;
+    store.getState().setFindings(analysis([]));
+    expect(calls).toEqual([]);
+    offA();
   });
 });
 

@@ -4,7 +4,7 @@
  */
 import { BaseEdge, useStore, type EdgeProps, type InternalNode, type ReactFlowState } from '@xyflow/react';
 import { memo, useCallback } from 'react';
-import { useEditor, useEditorApi } from '../../store/context';
+import { useBadge, useEditorApi } from '../../store/context';
 import { useIsFar } from '../levelOfDetail';
 import { ThreatBadge } from '../ThreatBadge';
 import type { FlowCanvasEdge } from '../types';
@@ -31,7 +31,7 @@ export const FlowEdge = memo(function FlowEdge({ id, source, target, data, selec
   const sourceNode = useNode(source);
   const targetNode = useNode(target);
   const store = useEditorApi();
-  const hasBadge = useEditor((s) => (s.badges[id]?.open ?? 0) > 0);
+  const hasBadge = (useBadge(id)?.open ?? 0) > 0;
   const far = useIsFar();
   if (!sourceNode || !targetNode || !data) return null;
   const line = floatingLine(rectOf(sourceNode), rectOf(targetNode), data.offset);
