@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/model/findings';
 import type { Severity } from '../../src/model/types';
 import { buildNameIndex } from '../../src/panels/lookup';
-import { buildRows, countRows, filterRows, sortRows, type RowFilter } from '../../src/panels/register/registerRows';
+import { buildRows, countRows, createRowMemo, filterRows, sortRows, type RowFilter } from '../../src/panels/register/registerRows';
 import { REGISTER_PAGE, ThreatRegister } from '../../src/panels/register/ThreatRegister';
 import { EditorStoreProvider } from '../../src/store/context';
 import { createEditorStore, type EditorStore } from '../../src/store/editorStore';
@@ -78,6 +78,24 @@ describe('register rows', () => {
     expect(changed).not.toBe(rows);
     expect(changed.map((r, i) => r === rows[i])).toEqual([true, false, true, true, true]);
     expect(changed[1].severity).toBe('high');
+  });
+
+  it('takes rows from the memo for the same finding objects, and rebuilds those whose triage or name changed', () => {
+    const names = buildNameIndex(model);
+    const memo = createRowMemo();
+    const first = buildRows(model, findings, mitigated, names, undefined, memo);
+    expect(buildRows(model, findings, mitigated, buildNameIndex(model), first, memo)).toBe(first);
+    const triaged = { ...model, triage: { ...model.triage, [findings[0].id]: { status: 'accepted' as const, justification: 'ok', updatedAt: '2025-01-01T00:00:00.000Z', mitigations: {} } } };
+    const afterTriage = buildRows(triaged, findings, mitigated, names, first, memo);
+    expect(afterTriage[0]).not.toBe(first[0]);
+    expect(afterTriage[0].status).toBe('accepted');
+    expect(afterTriage.slice(1).every((r, i) => r === first[i + 1])).toBe(true);
+    const renamed = { ...triaged, elements: triaged.elements.map((e) => (e.id === findings[1].targetId ? { ...e, name: 'Renamed' } : e)) };
+    const afterRename = buildRows(renamed, findings, mitigated, buildNameIndex(renamed), afterTriage, memo);
+    const onRenamed = afterRename.filter((r) => r.targetId === findings[1].targetId);
+    expect(onRenamed.length).toBeGreaterThan(0);
+    expect(onRenamed.every((r) => r.targetName === 'Renamed')).toBe(true);
+    expect(afterRename).toEqual(buildRows(renamed, findings, mitigated, buildNameIndex(renamed)));
   });
 
   it('sorts exactly as comparing the texts with the locale collator would', () => {

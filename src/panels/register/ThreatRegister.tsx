@@ -8,7 +8,7 @@ import { buildNameIndex } from '../lookup';
 import { SeverityChip, StrideLetters } from '../ui/SeverityChip';
 import { statusLabel } from '../ui/StatusSelect';
 import { RegisterFilterBar } from './RegisterFilters';
-import { buildRows, compareText, countRows, distinct, filterRows, sortRows, type RegisterRow, type SortDir, type SortKey } from './registerRows';
+import { buildRows, compareText, countRows, createRowMemo, distinct, filterRows, sortRows, type RegisterRow, type SortDir, type SortKey } from './registerRows';
 
 /** Rows rendered per page: enough to scroll, few enough that 5,000 findings never stall a keystroke. */
 export const REGISTER_PAGE = 300;
@@ -101,11 +101,12 @@ export function ThreatRegister({ collapsible = true }: ThreatRegisterProps) {
   const [sort, setSort] = useState<{ key: SortKey; dir: SortDir }>({ key: 'severity', dir: 'desc' });
   const [limit, setLimit] = useState(REGISTER_PAGE);
 
-  // Names change only when the model does; rows only when findings, triage or names change, and an unchanged
-  // row keeps its object (the cache holds the last rows), so only changed rows re-render.
+  // Rows are rebuilt when the model or the findings change, but a row whose finding, triage and target name are
+  // unchanged is taken from the memo as is, and when no row changed the previous array comes back: a property
+  // edit then costs the register a pass over the findings and nothing downstream. Only changed rows re-render.
   const names = useMemo(() => buildNameIndex(model), [model]);
-  const [cache] = useState(() => ({ rows: [] as RegisterRow[], targets: [] as TargetOption[], targetIds: [] as Id[] }));
-  const rows = useMemo(() => (cache.rows = buildRows(model, findings, mitigated, names, cache.rows)), [cache, model, findings, mitigated, names]);
+  const [cache] = useState(() => ({ rows: [] as RegisterRow[], memo: createRowMemo(), targets: [] as TargetOption[], targetIds: [] as Id[] }));
+  const rows = useMemo(() => (cache.rows = buildRows(model, findings, mitigated, names, cache.rows, cache.memo)), [cache, model, findings, mitigated, names]);
   const counts = useMemo(() => countRows(rows), [rows]);
   const packs = useMemo(() => distinct(rows, (r) => r.packId), [rows]);
   const owasp = useMemo(() => distinct(rows, (r) => r.owasp), [rows]);

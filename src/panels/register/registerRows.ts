@@ -3,9 +3,11 @@
  * shape, then filtered and sorted. Pure, so it is tested without a DOM and stays fast for thousands of rows
  * (lower-cased search text is built once per row, not per keystroke).
  *
- * Every analysis reply brings all findings again as new objects (7,600 at 1,000 elements), so `buildRows` takes
- * the previous rows and returns the previous row object wherever nothing shown changed: memoised table rows then
- * skip rendering. Sorting compares precomputed ranks rather than calling the collator per comparison.
+ * A new analysis brings a new findings array (7,600 findings at 1,000 elements) in which most findings are the
+ * very objects of the previous one, so `buildRows` keeps a memo by source object: a finding whose object, triage
+ * entry and target name are unchanged gets its previous row without building anything. Rows built anew are
+ * compared with the previous rows, and an unchanged row keeps its object, so memoised table rows skip rendering.
+ * Sorting compares precomputed ranks rather than calling the collator per comparison.
  */
 import type { Finding, MitigatedByDesign } from '../../model/findings';
 import type { Id, Severity, ThreatModel, ThreatStatus } from '../../model/types';
@@ -65,9 +67,24 @@ function sameRow(a: RegisterRow, b: Omit<RegisterRow, 'search'>): boolean {
   );
 }
 
+/** What a source object (finding, manual threat, mitigated entry) last became, and the inputs besides it. */
+interface MemoEntry {
+  row: RegisterRow;
+  triage: unknown;
+  name: string | undefined;
+}
+
+/** Rows by the object they were built from; the caller keeps it between calls (see `buildRows`). */
+export type RowMemo = WeakMap<object, MemoEntry>;
+
+export function createRowMemo(): RowMemo {
+  return new WeakMap();
+}
+
 /**
  * The register's rows. With `previous` (the rows of the last call), an unchanged row comes back as the very same
- * object, and when no row changed at all the previous array itself comes back.
+ * object, and when no row changed at all the previous array itself comes back. With `memo`, a source object seen
+ * before with the same triage entry and target name skips building its row.
  */
 export function buildRows(
   model: ThreatModel | null,
@@ -75,12 +92,25 @@ export function buildRows(
   mitigated: readonly MitigatedByDesign[],
   names: ReadonlyMap<Id, string>,
   previous?: readonly RegisterRow[],
+  memo?: RowMemo,
 ): RegisterRow[] {
   if (!model) return [];
   const rows: RegisterRow[] = [];
-  const before = previous?.length ? new Map(previous.map((r) => [r.id, r])) : null;
+  let before: Map<string, RegisterRow> | null | undefined;
   let reused = 0;
+  const remembered = (source: object, triage: unknown, name: string | undefined): boolean => {
+    const entry = memo?.get(source);
+    if (!entry || entry.triage !== triage || entry.name !== name) return false;
+    if (previous?.[rows.length] === entry.row) reused++;
+    rows.push(entry.row);
+    return true;
+  };
+  const remember = (source: object, triage: unknown, name: string | undefined): void => {
+    memo?.set(source, { row: rows[rows.length - 1], triage, name });
+  };
   const make = (row: Omit<RegisterRow, 'search'>): RegisterRow => {
+    // Built only when some row missed the memo: most calls never need it.
+    before ??= previous?.length ? new Map(previous.map((r) => [r.id, r])) : null;
     const old = before?.get(row.id);
     if (old && sameRow(old, row)) {
       if (previous![rows.length] === old) reused++;
@@ -93,6 +123,8 @@ export function buildRows(
   };
   for (const f of findings) {
     const triage = model.triage[f.id];
+    const name = names.get(f.targetId);
+    if (remembered(f, triage, name)) continue;
     rows.push(
       make({
         id: f.id,
@@ -102,7 +134,7 @@ export function buildRows(
         stride: f.stride,
         title: f.title,
         targetId: f.targetId,
-        targetName: names.get(f.targetId) ?? f.targetId,
+        targetName: name ?? f.targetId,
         packId: f.packId,
         ruleId: f.ruleId,
         owasp: owaspIds(f.references),
@@ -110,8 +142,11 @@ export function buildRows(
         owner: triage?.owner ?? '',
       }),
     );
+    remember(f, triage, name);
   }
   for (const t of model.manualThreats) {
+    const name = t.targetId ? names.get(t.targetId) : names.get('$model');
+    if (remembered(t, undefined, name)) continue;
     rows.push(
       make({
         id: t.id,
@@ -121,7 +156,7 @@ export function buildRows(
         stride: t.stride,
         title: t.title,
         targetId: t.targetId,
-        targetName: t.targetId ? (names.get(t.targetId) ?? t.targetId) : (names.get('$model') ?? 'Model'),
+        targetName: name ?? (t.targetId ? t.targetId : 'Model'),
         packId: MANUAL_PACK,
         ruleId: '',
         owasp: [],
@@ -129,8 +164,11 @@ export function buildRows(
         owner: t.owner ?? '',
       }),
     );
+    remember(t, undefined, name);
   }
   for (const m of mitigated) {
+    const name = names.get(m.targetId);
+    if (remembered(m, undefined, name)) continue;
     rows.push(
       make({
         id: m.id,
@@ -140,7 +178,7 @@ export function buildRows(
         stride: '',
         title: m.title,
         targetId: m.targetId,
-        targetName: names.get(m.targetId) ?? m.targetId,
+        targetName: name ?? m.targetId,
         packId: m.packId,
         ruleId: m.ruleId,
         owasp: [],
@@ -149,6 +187,7 @@ export function buildRows(
         owner: '',
       }),
     );
+    remember(m, undefined, name);
   }
   return previous && reused === previous.length && rows.length === previous.length ? (previous as RegisterRow[]) : rows;
 }
