@@ -62,6 +62,24 @@ export class EditorPage {
     await this.page.mouse.up();
   }
 
+  /** Zooms out with the zoom controls until the canvas draws its simplified, zoomed-out diagram. */
+  async zoomOutUntilFar(): Promise<void> {
+    for (let i = 0; i < 12 && (await this.canvas().getAttribute('data-detail')) !== 'far'; i++) {
+      await this.page.locator('.react-flow__controls-zoomout').click();
+    }
+    await expect(this.canvas()).toHaveAttribute('data-detail', 'far');
+  }
+
+  /** The zoomed-out drawing of all flows (FarFlowLayer). */
+  farFlows(): Locator {
+    return this.page.getByTestId('far-flows');
+  }
+
+  /** The path data the zoomed-out drawing shows, all paths joined. */
+  async farFlowPaths(): Promise<string> {
+    return (await this.farFlows().locator('path').evaluateAll((paths) => paths.map((p) => p.getAttribute('d') ?? ''))).join('|');
+  }
+
   async dragNodeBy(id: string, dx: number, dy: number): Promise<void> {
     const from = (await this.node(id).boundingBox())!;
     await this.page.mouse.move(from.x + from.width / 2, from.y + 8);

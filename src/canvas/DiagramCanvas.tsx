@@ -8,12 +8,10 @@ import {
   ConnectionMode,
   ControlButton,
   Controls,
-  MiniMap,
   ReactFlow,
   ReactFlowProvider,
   useReactFlow,
   useStore,
-  type Node,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent } from 'react';
@@ -24,7 +22,9 @@ import { FlowElementsBuilder } from './buildFlowElements';
 import './canvas.css';
 import { ShortcutsDialog } from './dialogs';
 import { EdgeLabelLayerProvider, findEdgeLabelLayer } from './edges/edgeLabelLayer';
+import { FarFlowLayer } from './edges/FarFlowLayer';
 import { FAR_ZOOM, FarProvider } from './levelOfDetail';
+import { OverviewMap } from './OverviewMap';
 import { EDGE_TYPES, NODE_TYPES } from './nodes/nodeTypes';
 import { addPaletteItem, parseToken, STENCIL_MIME } from './paletteItems';
 import type { CanvasNode, FlowCanvasEdge } from './types';
@@ -33,19 +33,8 @@ import { useShortcuts } from './useShortcuts';
 
 const FIT_OPTIONS = { padding: 0.15, maxZoom: 1.2 } as const;
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
-
-function miniMapColour(node: Node): string {
-  switch (node.type) {
-    case 'boundary':
-      return 'rgba(185, 28, 28, 0.12)';
-    case 'note':
-      return '#fde68a';
-    case 'lineBoundary':
-      return 'transparent';
-    default:
-      return '#64748b';
-  }
-}
+/** Zoomed out, React Flow gets no edges: FarFlowLayer draws them all at once (see there). */
+const NO_EDGES: FlowCanvasEdge[] = [];
 
 export interface DiagramCanvasProps {
   className?: string;
@@ -192,7 +181,7 @@ function CanvasInner({ className }: DiagramCanvasProps) {
         <EdgeLabelLayerProvider value={labelLayer}>
           <ReactFlow<CanvasNode, FlowCanvasEdge>
             nodes={nodes}
-            edges={edges}
+            edges={far ? NO_EDGES : edges}
             nodeTypes={NODE_TYPES}
             edgeTypes={EDGE_TYPES}
             onNodesChange={handlers.onNodesChange}
@@ -218,7 +207,8 @@ function CanvasInner({ className }: DiagramCanvasProps) {
             aria-label="Diagram canvas"
           >
             <Background gap={24} />
-            <MiniMap pannable zoomable nodeColor={miniMapColour} ariaLabel="Diagram overview" />
+            {far ? <FarFlowLayer edges={edges} /> : null}
+            <OverviewMap />
             <Controls aria-label="Zoom controls" fitViewOptions={FIT_OPTIONS}>
               <ControlButton onClick={autoLayout} title="Auto-layout" aria-label="Auto-layout the diagram" data-testid="canvas-auto-layout">
                 <svg viewBox="0 0 24 24" width="14" height="14" fill="none" stroke="currentColor" strokeWidth="2" aria-hidden="true">
