@@ -48,6 +48,15 @@ export interface EvalContext {
    */
   evCache: EvidenceItem[];
   evCacheLen: number;
+  /**
+   * Evidence items of the current target's own properties by slot, valid where `selfItemMark` holds
+   * `targetSerial` (a new serial per target invalidates them all at once; see evidence.ts).
+   */
+  selfItems: EvidenceItem[];
+  selfItemMark: Int32Array;
+  targetSerial: number;
+  /** Whether the evidence `collectEvidence` returned last has an unknown item. */
+  evUnknown: boolean;
   /** The property values of `self` and of a flow's endpoints, loaded by the engine once per target. */
   selfProps: LoadedProps;
   sourceProps: LoadedProps;
@@ -60,6 +69,11 @@ export interface EvalContext {
   /** Other entities the current target's rules look at, with what they found out (see `nearbyOf`). */
   nearby: Nearby[];
   nearbyCount: number;
+  /**
+   * The entry `nearbyOf` returned last, if still in the table: helpers ask about the same flow several times in
+   * a row (its initiator, crossings, a property, an endpoint), so most lookups end here without a scan.
+   */
+  lastNearby: Nearby | undefined;
   /** The target's inbound and outbound flows, once asked; reset per target. */
   selfInbound: readonly Flow[] | undefined;
   selfOutbound: readonly Flow[] | undefined;
@@ -67,6 +81,13 @@ export interface EvalContext {
   selfExposedApi: boolean | undefined;
   /** What this pass keeps about elements (see `elementRecord`); whoever changes the model clears it. */
   records: Map<ModelElement, ElementRecord>;
+  /**
+   * The records of the current target (a node) or of a flow's endpoints, as the engine looked them up: the
+   * severity facts of a target with findings need them again (see `recordOf`).
+   */
+  selfRecord: ElementRecord | undefined;
+  sourceRecord: ElementRecord | undefined;
+  targetRecord: ElementRecord | undefined;
   /**
    * The slots set on the current target (or a flow's endpoints): `present[slot] === presentSerial`; or
    * `presentUnknown` when one of them could not be loaded (see `markPresent` in mitigation.ts).
@@ -99,6 +120,14 @@ export function elementRecord(ctx: EvalContext, element: ModelElement): ElementR
     ctx.records.set(element, rec);
   }
   return rec;
+}
+
+/** `elementRecord`, without a lookup for the elements the engine looked up for the current target. */
+export function recordOf(ctx: EvalContext, element: ModelElement): ElementRecord {
+  if (ctx.selfRecord?.element === element) return ctx.selfRecord;
+  if (ctx.sourceRecord?.element === element) return ctx.sourceRecord;
+  if (ctx.targetRecord?.element === element) return ctx.targetRecord;
+  return elementRecord(ctx, element);
 }
 
 /** Loads a recorded element's properties, from its snapshot when it has a current one. */
@@ -137,19 +166,24 @@ const NEARBY_LIMIT = 16;
 /** Starts the per-target memos for a new target. */
 export function resetTarget(ctx: EvalContext): void {
   ctx.nearbyCount = 0;
+  ctx.lastNearby = undefined;
   ctx.selfRecorded = ctx.endsRecorded = ctx.linesRecorded = false;
   ctx.selfCrossings = undefined;
   ctx.selfInbound = undefined;
   ctx.selfOutbound = undefined;
   ctx.selfExposedApi = undefined;
   ctx.evCacheLen = 0;
+  // Serial 0 is never used, so that a fresh (zeroed) mark array marks nothing.
+  ctx.targetSerial = (ctx.targetSerial + 1) & 0x3fffffff || 1;
 }
 
 /** The table entry of an entity, made on first sight; undefined once the table is full (a node of many flows). */
 export function nearbyOf(ctx: EvalContext, entity: Entity): Nearby | undefined {
+  const last = ctx.lastNearby;
+  if (last !== undefined && last.entity === entity) return last;
   const list = ctx.nearby;
   const n = ctx.nearbyCount;
-  for (let i = 0; i < n; i++) if (list[i].entity === entity) return list[i];
+  for (let i = 0; i < n; i++) if (list[i].entity === entity) return (ctx.lastNearby = list[i]);
   if (n >= NEARBY_LIMIT) return undefined;
   let e = list[n];
   if (!e) list[n] = e = { entity: undefined, readCount: 0, recorded: false, props: emptyLoaded(), crossings: undefined, source: undefined, target: undefined };
@@ -159,7 +193,7 @@ export function nearbyOf(ctx: EvalContext, entity: Entity): Nearby | undefined {
   e.crossings = undefined;
   e.source = e.target = undefined;
   ctx.nearbyCount = n + 1;
-  return e;
+  return (ctx.lastNearby = e);
 }
 
 /**
@@ -186,6 +220,10 @@ export function createContext(graph: ModelGraph, reads?: ReadSink): EvalContext 
     selfCrossings: undefined,
     evCache: [],
     evCacheLen: 0,
+    selfItems: [],
+    selfItemMark: new Int32Array(0),
+    targetSerial: 1,
+    evUnknown: false,
     selfProps: emptyLoaded(),
     sourceProps: emptyLoaded(),
     targetProps: emptyLoaded(),
@@ -194,10 +232,14 @@ export function createContext(graph: ModelGraph, reads?: ReadSink): EvalContext 
     linesRecorded: false,
     nearby: [],
     nearbyCount: 0,
+    lastNearby: undefined,
     selfInbound: undefined,
     selfOutbound: undefined,
     selfExposedApi: undefined,
     records: new Map(),
+    selfRecord: undefined,
+    sourceRecord: undefined,
+    targetRecord: undefined,
     present: new Int32Array(0),
     presentSerial: 0,
     presentUnknown: true,

@@ -2,16 +2,16 @@
  * The rules of an analysis, indexed by what they apply to, and the evaluation of every applicable rule on one
  * target. Shared by the full engine and the incremental analyzer so that both produce identical results.
  */
-import type { Finding, MitigatedByDesign, RuleProblem } from '../model/findings';
+import type { Finding, MitigatedByDesign, Mitigation, Reference, RuleProblem } from '../model/findings';
 import { linksOf, type ModelGraph } from '../model/graph';
-import type { Boundary, Flow, ModelElement, PropValue, TargetKind, ThreatModel } from '../model/types';
+import type { Boundary, Flow, ModelElement, PropValue, Severity, TargetKind, ThreatModel } from '../model/types';
 import { compilePack } from './compile';
-import { createContext, elementRecord, loadElement, loadProps, peekAt, resetTarget, type ElementRecord, type Entity, type EvalContext, type ReadSink } from './context';
+import { createContext, elementRecord, loadElement, loadProps, resetTarget, type ElementRecord, type Entity, type EvalContext, type ReadSink } from './context';
 import { propSlot, valueIn } from './slots';
-import { collectEvidence, confidenceOf } from './evidence';
 import { checkMitigatedByDesign, hasRequired, markPresent, mayBeMitigated } from './mitigation';
-import { crossed, inbound } from './helpers';
-import { applySeverityFacts, elementFacts, severityFacts, type PropReader, type SeverityFacts, type SeverityLookups } from './severity';
+import { makeFinding, targetFacts } from './finding';
+import { planFor, planTable, targetHigh, targetLow, type PlanTable } from './plans';
+import { severityIndex, type SeverityFacts } from './severity';
 import type { CompiledRule, RulePack } from './types';
 
 export { sameValue } from './mitigation';
@@ -22,6 +22,17 @@ const PROTOCOL = propSlot('protocol');
 /** A compiled rule with its place in one rule set. */
 export interface SlottedRule extends CompiledRule {
   slot: number;
+  /**
+   * The rule's fields that every finding of it copies, and its severity's place in the scale: read off this
+   * object, of one shape for all rules, rather than off the rule's data (see `makeFinding`).
+   */
+  ruleId: string;
+  severity: Severity;
+  severityIndex: number;
+  title: string;
+  description: string;
+  mitigations: Mitigation[];
+  references: Reference[];
   /** Evaluations and firings so far (see `evaluateTarget`). */
   runs: number;
   fires: number;
@@ -130,6 +141,13 @@ function slottedRule(r: CompiledRule, slot: number): SlottedRule {
     requires: r.requires,
     guard: r.guard,
     slot,
+    ruleId: r.rule.id,
+    severity: r.rule.severity,
+    severityIndex: severityIndex(r.rule.severity),
+    title: r.rule.title,
+    description: r.rule.description,
+    mitigations: r.rule.mitigations,
+    references: r.rule.references,
     runs: 0,
     fires: 0,
   };
@@ -142,10 +160,12 @@ function slottedRule(r: CompiledRule, slot: number): SlottedRule {
 export interface RuleList {
   rules: SlottedRule[];
   skip: boolean[];
+  /** Which of them to evaluate or check, by the target's set properties (see plans.ts); made on first use. */
+  table: PlanTable | null | undefined;
 }
 
 function ruleList(rules: SlottedRule[], passes: (r: SlottedRule) => boolean): RuleList {
-  return { rules, skip: rules.map((r) => !passes(r)) };
+  return { rules, skip: rules.map((r) => !passes(r)), table: undefined };
 }
 
 export function rulesForNode(set: RuleSet, el: ModelElement): RuleList {
@@ -221,10 +241,11 @@ export function evaluateTarget(
   ctx.selfRecorded = true;
   let sourceRec: ElementRecord | undefined;
   let targetRec: ElementRecord | undefined;
+  ctx.selfRecord = ctx.sourceRecord = ctx.targetRecord = undefined;
   // The target's properties first: the rule list depends on some of them.
   if (kind === 'node') {
     const el = target as ModelElement;
-    loadElement(ctx.selfProps, elementRecord(ctx, el));
+    loadElement(ctx.selfProps, (ctx.selfRecord = elementRecord(ctx, el)));
     if (valueIn(ctx.selfProps, el, 'outOfScope', OUT_OF_SCOPE) === true) return;
     list = rulesForNode(set, el);
     targetKind = el.kind;
@@ -237,8 +258,8 @@ export function evaluateTarget(
     reads?.add(f.source).add(f.target);
     ctx.endsRecorded = true;
     if (!ctx.source || !ctx.target) return;
-    sourceRec = elementRecord(ctx, ctx.source);
-    targetRec = elementRecord(ctx, ctx.target);
+    sourceRec = ctx.sourceRecord = elementRecord(ctx, ctx.source);
+    targetRec = ctx.targetRecord = elementRecord(ctx, ctx.target);
     loadProps(ctx.selfProps, f);
     list = rulesForProtocol(set, valueIn(ctx.selfProps, f, 'protocol', PROTOCOL));
     targetKind = 'flow';
@@ -254,83 +275,98 @@ export function evaluateTarget(
   else loadProps(ctx.sourceProps, undefined);
   if (targetRec) loadElement(ctx.targetProps, targetRec);
   else loadProps(ctx.targetProps, undefined);
-  markPresent(ctx, kind === 'flow');
-  let facts: SeverityFacts | undefined;
   ctx.recording = false;
+  const table = list.table === undefined ? (list.table = planTable(rules, skip)) : list.table;
+  // Whether the properties could all be loaded (see loadProps): the plans are made from the loaded values.
+  const loaded = ctx.selfProps.entity === target && (kind !== 'flow' || (ctx.sourceProps.entity === ctx.source && ctx.targetProps.entity === ctx.target));
+  if (table === null || !loaded) {
+    markPresent(ctx, kind === 'flow');
+    evaluateEach(list, ctx, kind, targetKind, reads, out);
+    return;
+  }
+  const plan = planFor(table, rules, skip, ctx, kind === 'flow');
+  const low = targetLow;
+  const high = targetHigh;
+  const { mitigateLow, mitigateHigh, mitigateAlways } = table;
+  let facts: SeverityFacts | undefined;
+  // The plan's rules in list order, and every rule between them (not evaluated: its guard or required
+  // properties rule it out) checked for mitigations on the way; `mayBeMitigated` is a test of bits.
+  let next = 0;
+  for (let k = 0; k <= plan.length; k++) {
+    const end = k < plan.length ? plan[k] : rules.length;
+    for (let i = next; i < end; i++) {
+      if ((mitigateLow[i] & low) === 0 && (mitigateHigh[i] & high) === 0 && mitigateAlways[i] === 0) continue;
+      const r = rules[i];
+      if (checkMitigatedByDesign(r, kind, ctx, reads, out.mitigated)) out.mitigatedRules?.push(r.slot);
+    }
+    if (end === rules.length) break;
+    next = end + 1;
+    const r = rules[end];
+    const outcome = runRule(r, ctx, out);
+    if (outcome === FIRED) {
+      facts ??= targetFacts(r, ctx);
+      out.findings.push(makeFinding(r, ctx.self, targetKind, ctx, facts));
+      out.findingRules?.push(r.slot);
+    } else if (outcome === NOT_FIRED && ((mitigateLow[end] & low) !== 0 || (mitigateHigh[end] & high) !== 0 || mitigateAlways[end] !== 0)) {
+      if (checkMitigatedByDesign(r, kind, ctx, reads, out.mitigated)) out.mitigatedRules?.push(r.slot);
+    }
+  }
+}
+
+/** `evaluateTarget` rule by rule, for targets whose properties could not be loaded (or too large a list). */
+function evaluateEach(list: RuleList, ctx: EvalContext, kind: 'node' | 'flow' | 'boundary', targetKind: TargetKind, reads: ReadSink | undefined, out: TargetResult): void {
+  const { rules, skip } = list;
+  let facts: SeverityFacts | undefined;
   for (let i = 0; i < rules.length; i++) {
     const r = rules[i];
-    let fired = false;
-    if (!skip[i] && hasRequired(r, ctx)) {
-      try {
-        if (r.fires * 2 > r.runs && r.runs >= 32) {
-          // A rule that fires on most targets is evaluated once, recording evidence: deciding its verdict
-          // first would mostly evaluate it twice.
-          ctx.evLen = 0;
-          ctx.recording = true;
-          fired = r.evaluate(ctx) === true;
-          ctx.recording = false;
-        } else if (r.verdict(ctx) === true) {
-          // Evidence only for the rules that fire: the same evaluation again, recording this time.
-          ctx.evLen = 0;
-          ctx.recording = true;
-          fired = r.evaluate(ctx) === true;
-          ctx.recording = false;
-        }
-        r.runs++;
-        if (fired) r.fires++;
-      } catch (e) {
-        ctx.recording = false;
-        out.problems.push({
-          packId: r.packId,
-          ruleId: r.rule.id,
-          message: `${r.rule.id}: failed on ${target.id}: ${e instanceof Error ? e.message : String(e)}`,
-        });
-        continue;
-      }
-    }
-    if (fired) {
-      // Severity facts depend on the target and a flow's endpoints, already in `reads`, and on what the lookups
-      // record themselves; so they are given no `reads` of their own.
-      facts ??= severityFacts(r.category, target, graph, undefined, (ctx.severityLookups ??= severityLookups(ctx)), ctx);
-      out.findings.push(makeFinding(r, target, targetKind, ctx, facts));
+    const outcome = !skip[i] && hasRequired(r, ctx) ? runRule(r, ctx, out) : NOT_FIRED;
+    if (outcome === FIRED) {
+      facts ??= targetFacts(r, ctx);
+      out.findings.push(makeFinding(r, ctx.self, targetKind, ctx, facts));
       out.findingRules?.push(r.slot);
-    } else if (mayBeMitigated(r, ctx) && checkMitigatedByDesign(r, kind, ctx, reads, out.mitigated)) {
+    } else if (outcome === NOT_FIRED && mayBeMitigated(r, ctx) && checkMitigatedByDesign(r, kind, ctx, reads, out.mitigated)) {
       out.mitigatedRules?.push(r.slot);
     }
   }
 }
 
-/** Severity lookups through the context's per-target memos, recording reads as the rules' helpers do. */
-function severityLookups(ctx: EvalContext): SeverityLookups {
-  const read: PropReader = (e, prop, slot) => peekAt(ctx, e, prop, slot);
-  return {
-    inbound: (el) => inbound(ctx, el),
-    crossings: (f) => crossed(ctx, f),
-    facts: (el) => (elementRecord(ctx, el).facts ??= elementFacts(el, ctx.graph, read)),
-  };
-}
+const NOT_FIRED = 0;
+const FIRED = 1;
+const FAILED = 2;
 
-function makeFinding(r: CompiledRule, target: Entity, targetKind: TargetKind, ctx: EvalContext, facts: SeverityFacts): Finding {
-  const evidence = collectEvidence(ctx);
-  const rule = r.rule;
-  const { severity, adjustments } = applySeverityFacts(rule.severity, r.stride, facts, r.exposable, r.stakeable);
-  return {
-    id: r.idPrefix + target.id,
-    ruleId: rule.id,
-    packId: r.packId,
-    targetId: target.id,
-    targetKind,
-    severity,
-    baseSeverity: rule.severity,
-    severityAdjustments: adjustments,
-    stride: rule.stride,
-    title: rule.title,
-    description: rule.description,
-    mitigations: rule.mitigations,
-    references: rule.references,
-    evidence,
-    confidence: confidenceOf(evidence),
-  };
+/**
+ * Evaluates one rule on the current target, leaving the evidence of a firing rule recorded; a rule that throws
+ * becomes a problem.
+ */
+function runRule(r: SlottedRule, ctx: EvalContext, out: TargetResult): number {
+  let fired = false;
+  try {
+    if (r.fires * 2 > r.runs && r.runs >= 32) {
+      // A rule that fires on most targets is evaluated once, recording evidence: deciding its verdict
+      // first would mostly evaluate it twice.
+      ctx.evLen = 0;
+      ctx.recording = true;
+      fired = r.evaluate(ctx) === true;
+      ctx.recording = false;
+    } else if (r.verdict(ctx) === true) {
+      // Evidence only for the rules that fire: the same evaluation again, recording this time.
+      ctx.evLen = 0;
+      ctx.recording = true;
+      fired = r.evaluate(ctx) === true;
+      ctx.recording = false;
+    }
+    r.runs++;
+    if (fired) r.fires++;
+  } catch (e) {
+    ctx.recording = false;
+    out.problems.push({
+      packId: r.packId,
+      ruleId: r.rule.id,
+      message: `${r.rule.id}: failed on ${ctx.self.id}: ${e instanceof Error ? e.message : String(e)}`,
+    });
+    return FAILED;
+  }
+  return fired ? FIRED : NOT_FIRED;
 }
 
 export { byId, byMessage, orderByRule, sortByFindingId } from './order';

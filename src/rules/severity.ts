@@ -57,6 +57,8 @@ export interface SeverityFacts {
 export interface ElementFacts {
   stakes: string | undefined;
   scope: string | undefined;
+  /** Why a flow from this element is exposed when it crosses no internet boundary: it sits in an internet zone. */
+  zone: string | undefined;
 }
 
 /**
@@ -99,7 +101,18 @@ const OUT_OF_SCOPE = propSlot('outOfScope');
 
 /** An element's stakes and scope reasons. */
 export function elementFacts(el: ModelElement, graph: ModelGraph, read: PropReader = ownProp): ElementFacts {
-  return { stakes: stakesOf(el, undefined, read), scope: scopeReason(el.id, graph, undefined, read) };
+  // The chain is looked up once for both reasons that need it (a flow's facts are made of its endpoints').
+  const zones = chainOf(graph, el.id);
+  return { stakes: stakesOf(el, undefined, read), scope: scopeReason(el.id, graph, undefined, read, zones), zone: internetZone(el, zones) };
+}
+
+/** `flowExposure`'s reason for a flow from `source` (with this chain) that crosses no internet boundary. */
+function internetZone(source: ModelElement, zones: readonly Boundary[]): string | undefined {
+  for (let i = 0; i < zones.length; i++) {
+    const zone = zones[i];
+    if (zone.shape === 'zone' && zone.type === 'internet') return `its source '${source.name}' is in the internet zone '${zone.name}'`;
+  }
+  return undefined;
 }
 
 const NO_ADJUSTMENTS: readonly SeverityAdjustment[] = Object.freeze([]);
@@ -132,7 +145,7 @@ export function severityFacts(
     const scopeA = source ? a!.scope : scopeReason(f.source, graph, track);
     const scopeB = end ? b!.scope : scopeReason(f.target, graph, track);
     return {
-      exposure: flowExposure(f, graph, look, track),
+      exposure: flowExposure(f, graph, look, track, a),
       stakes: a?.stakes ?? b?.stakes,
       outOfScope: scopeA && scopeB ? `both ends are out of scope (${scopeA}; ${scopeB})` : undefined,
     };
@@ -165,14 +178,27 @@ export function applySeverityFacts(
   canExpose: boolean = exposable(stride),
   canStake: boolean = stakeable(stride),
 ): SeverityResult {
+  return severityAt(ORDER.indexOf(base), facts, canExpose, canStake);
+}
+
+/** The place of a severity in the scale (0 = info), as `severityAt` takes it. */
+export function severityIndex(severity: Severity): number {
+  return ORDER.indexOf(severity);
+}
+
+/**
+ * `applySeverityFacts` for a base severity given by its place in the scale (`severityIndex`): the engine looks
+ * it up once per rule rather than once per finding.
+ */
+export function severityAt(baseIndex: number, facts: SeverityFacts, canExpose: boolean, canStake: boolean): SeverityResult {
   const exposed = facts.exposure !== undefined && canExpose;
   const staked = facts.stakes !== undefined && canStake;
-  if (!staked && !facts.outOfScope && !exposed) return UNCHANGED[ORDER.indexOf(base)];
+  if (!staked && !facts.outOfScope && !exposed) return UNCHANGED[baseIndex];
   // One result object per target, base severity, exposure and stakes, shared by the target's findings.
-  const slot = ORDER.indexOf(base) * 4 + (exposed ? 2 : 0) + (staked ? 1 : 0);
+  const slot = baseIndex * 4 + (exposed ? 2 : 0) + (staked ? 1 : 0);
   // Sized once: filling an empty array at a high index would grow it step by step.
   const memo = (facts.memo ??= new Array<SeverityResult | undefined>(ORDER.length * 4).fill(undefined));
-  return (memo[slot] ??= computeSeverity(base, exposed, staked, facts));
+  return (memo[slot] ??= computeSeverity(ORDER[baseIndex], exposed, staked, facts));
 }
 
 function computeSeverity(base: Severity, exposed: boolean, staked: boolean, facts: SeverityFacts): SeverityResult {
@@ -220,9 +246,14 @@ function nodeExposure(el: ModelElement, look: SeverityLookups): string | undefin
   return undefined;
 }
 
-function flowExposure(f: Flow, graph: ModelGraph, look: SeverityLookups, track: Track): string | undefined {
+function flowExposure(f: Flow, graph: ModelGraph, look: SeverityLookups, track: Track, sourceFacts: ElementFacts | undefined): string | undefined {
   const b = internetCrossing(f, look);
   if (b) return `crosses the internet boundary '${b.name}'`;
+  // The source's chain, as its facts have it (the chain of an element's id is the element's).
+  if (sourceFacts) {
+    track?.(f.source);
+    return sourceFacts.zone;
+  }
   const zones = chain(graph, f.source, track);
   for (let i = 0; i < zones.length; i++) {
     const zone = zones[i];
@@ -256,11 +287,11 @@ function stakesOf(node: ModelElement | undefined, track: Track, read: PropReader
 }
 
 /** Why an element (or boundary) is out of scope, if it is. */
-function scopeReason(id: Id, graph: ModelGraph, track: Track, read: PropReader = ownProp): string | undefined {
+function scopeReason(id: Id, graph: ModelGraph, track: Track, read: PropReader = ownProp, chainOfId?: readonly Boundary[]): string | undefined {
   const el = graph.elements.get(id);
   if (el && read(el, 'outOfScope', OUT_OF_SCOPE) === true) return `'${el.name}' is out of scope`;
   let b: Boundary | undefined;
-  const zones = chain(graph, id, track);
+  const zones = chainOfId ?? chain(graph, id, track);
   for (let i = 0; i < zones.length; i++) {
     if (zones[i].props.inScope === false) {
       b = zones[i];

@@ -1,0 +1,118 @@
+/**
+ * Per-target plans: which rules of a target's rule list to evaluate, and which to check for "mitigated by
+ * design". Both depend only on which properties are set (`hasRequired` asks the target's own; `mayBeMitigated`
+ * the target's or a flow's endpoints'), so a rule list numbers the properties its rules ask about and a target
+ * is summed up by the bits of the ones it has set, once, instead of rule by rule: a large model has a million
+ * (target, rule) pairs, most of them ruled out.
+ *
+ * The rules to evaluate are a plan per combination of required properties (few: kept in a map); whether a
+ * rule may be mitigated is a test of its mitigation bits against the target's, two words of up to 30 bits.
+ */
+import type { EvalContext } from './context';
+import type { LoadedProps } from './slots';
+import type { CompiledRule } from './types';
+
+export interface PlanTable {
+  /** Bit of each slot among the slots the list's rules require (-1 for none). */
+  requireBit: Int8Array;
+  /** Rule indexes to evaluate (in list order) by the target's required bits; made on first use. */
+  plans: Map<number, Int32Array>;
+  /** Bit of each slot among the first controls of the rules' mitigations (-1 for none). */
+  mitigateBit: Int8Array;
+  /** Per rule: the bits of its first controls, in a low and a high word, and whether it always may be (`mayBeMitigated`). */
+  mitigateLow: Int32Array;
+  mitigateHigh: Int32Array;
+  mitigateAlways: Uint8Array;
+}
+
+/** Bits per word: words stay small integers. A list needing more is evaluated rule by rule. */
+const WORD = 30;
+
+/** The plan table of a rule list (`skip[i]`: the rule's guard rules it out), or null when keys would not fit. */
+export function planTable(rules: readonly CompiledRule[], skip: readonly boolean[]): PlanTable | null {
+  const requireBits = new Map<number, number>();
+  const mitigateBits = new Map<number, number>();
+  for (let i = 0; i < rules.length; i++) {
+    if (!skip[i]) for (const group of rules[i].requires) for (const slot of group) if (!requireBits.has(slot)) requireBits.set(slot, requireBits.size);
+    for (const slot of rules[i].mitigationSlots) if (slot >= 0 && !mitigateBits.has(slot)) mitigateBits.set(slot, mitigateBits.size);
+  }
+  if (requireBits.size > WORD || mitigateBits.size > 2 * WORD) return null;
+  const table: PlanTable = {
+    requireBit: bitsBySlot(requireBits),
+    plans: new Map(),
+    mitigateBit: bitsBySlot(mitigateBits),
+    mitigateLow: new Int32Array(rules.length),
+    mitigateHigh: new Int32Array(rules.length),
+    mitigateAlways: new Uint8Array(rules.length),
+  };
+  for (let i = 0; i < rules.length; i++) {
+    for (const slot of rules[i].mitigationSlots) {
+      if (slot < 0) {
+        table.mitigateAlways[i] = 1;
+        continue;
+      }
+      const bit = mitigateBits.get(slot)!;
+      if (bit < WORD) table.mitigateLow[i] |= 1 << bit;
+      else table.mitigateHigh[i] |= 1 << (bit - WORD);
+    }
+  }
+  return table;
+}
+
+function bitsBySlot(bits: ReadonlyMap<number, number>): Int8Array {
+  const out = new Int8Array(Math.max(-1, ...bits.keys()) + 1).fill(-1);
+  for (const [slot, bit] of bits) out[slot] = bit;
+  return out;
+}
+
+/**
+ * The target's mitigating bits (see `PlanTable.mitigateLow`), set by `planFor`. Module state: two numbers are
+ * cheaper than an array or a returned pair, and `planFor` is not reentrant.
+ */
+export let targetLow = 0;
+export let targetHigh = 0;
+
+/**
+ * The rules to evaluate on the current target, from the properties the engine loaded (the caller makes sure
+ * they could be loaded: `ctx.presentUnknown` is false); sets `targetLow` and `targetHigh` on the way. For a
+ * flow, set properties of its endpoints count for mitigations.
+ */
+export function planFor(table: PlanTable, rules: readonly CompiledRule[], skip: readonly boolean[], ctx: EvalContext, flow: boolean): Int32Array {
+  const own = ctx.selfProps;
+  const requireBit = table.requireBit;
+  const size = requireBit.length;
+  let key = 0;
+  for (let i = 0; i < own.count; i++) {
+    const slot = own.filled[i];
+    const bit = slot < size ? requireBit[slot] : -1;
+    if (bit >= 0) key |= 1 << bit;
+  }
+  targetLow = targetHigh = 0;
+  mitigating(own, table.mitigateBit);
+  if (flow) {
+    mitigating(ctx.sourceProps, table.mitigateBit);
+    mitigating(ctx.targetProps, table.mitigateBit);
+  }
+  let plan = table.plans.get(key);
+  if (plan === undefined) table.plans.set(key, (plan = makePlan(table, rules, skip, key)));
+  return plan;
+}
+
+function mitigating(loaded: LoadedProps, mitigateBit: Int8Array): void {
+  const size = mitigateBit.length;
+  for (let i = 0; i < loaded.count; i++) {
+    const slot = loaded.filled[i];
+    const bit = slot < size ? mitigateBit[slot] : -1;
+    if (bit < 0) continue;
+    if (bit < WORD) targetLow |= 1 << bit;
+    else targetHigh |= 1 << (bit - WORD);
+  }
+}
+
+/** The plan for one key, as `hasRequired` (mitigation.ts) decides rule by rule. */
+function makePlan(table: PlanTable, rules: readonly CompiledRule[], skip: readonly boolean[], key: number): Int32Array {
+  const isSet = (slot: number) => slot < table.requireBit.length && table.requireBit[slot] >= 0 && (key & (1 << table.requireBit[slot])) !== 0;
+  const plan: number[] = [];
+  for (let i = 0; i < rules.length; i++) if (!skip[i] && rules[i].requires.every((group) => group.some(isSet))) plan.push(i);
+  return Int32Array.from(plan);
+}
