@@ -143,6 +143,12 @@ describe('register rows', () => {
   });
 });
 
+/** Sets findings and waits for the register, which takes them up when the page is idle (next task in jsdom). */
+async function setFindingsAndSettle(store: EditorStore, findings: Finding[]): Promise<void> {
+  act(() => store.getState().setFindings({ findings, mitigated: [], problems: [] }));
+  await act(() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
+}
+
 describe('<ThreatRegister />', () => {
   let store: EditorStore;
   let view: Rendered;
@@ -157,19 +163,26 @@ describe('<ThreatRegister />', () => {
   });
   afterEach(() => view.unmount());
 
-  it('selects the target of a clicked row', () => {
+  it('takes new findings up when the page is idle, not within the edit', async () => {
     act(() => store.getState().setFindings({ findings, mitigated: [], problems: [] }));
+    expect(queryTestId(view.container, 'register-row-API1@api')).toBeNull();
+    await act(() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
+    expect(queryTestId(view.container, 'register-row-API1@api')).not.toBeNull();
+  });
+
+  it('selects the target of a clicked row', async () => {
+    await setFindingsAndSettle(store, findings);
     click(byTestId(view.container, 'register-row-API1@api'));
     expect(store.getState().selection).toEqual([ids.api]);
     expect(store.getState().ui.focusRequest?.id).toBe(ids.api);
   });
 
-  it('renders a page of rows out of thousands, with show more, and filters through the store', () => {
+  it('renders a page of rows out of thousands, with show more, and filters through the store', async () => {
     const severities: Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
     const many = Array.from({ length: 1500 }, (_, i) =>
       makeFinding({ ruleId: `R-${i}`, targetId: ids.api, severity: severities[i % 5], title: `Threat number ${i}` }),
     );
-    act(() => store.getState().setFindings({ findings: many, mitigated: [], problems: [] }));
+    await setFindingsAndSettle(store, many);
     const bodyRows = () => view.container.querySelectorAll('tbody tr').length;
     expect(byTestId(view.container, 'register-count-total').textContent).toBe('1501');
     expect(bodyRows()).toBe(REGISTER_PAGE);
@@ -187,8 +200,8 @@ describe('<ThreatRegister />', () => {
     expect(queryTestId(view.container, 'register-row-R-1495@api')).not.toBeNull();
   });
 
-  it('sorts when a header is clicked and says so with aria-sort', () => {
-    act(() => store.getState().setFindings({ findings, mitigated: [], problems: [] }));
+  it('sorts when a header is clicked and says so with aria-sort', async () => {
+    await setFindingsAndSettle(store, findings);
     click(byTestId(view.container, 'register-sort-title'));
     const th = byTestId(view.container, 'register-sort-title').closest('th')!;
     expect(th.getAttribute('aria-sort')).toBe('ascending');

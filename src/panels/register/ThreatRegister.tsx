@@ -3,7 +3,7 @@ import { memo, useCallback, useDeferredValue, useMemo, useState, type KeyboardEv
 import type { Id } from '../../model/types';
 import { useEditor } from '../../store/context';
 import type { RegisterFilters } from '../../store/types';
-import { useActions } from '../hooks';
+import { useActions, useIdleValue } from '../hooks';
 import { buildNameIndex } from '../lookup';
 import { SeverityChip, StrideLetters } from '../ui/SeverityChip';
 import { statusLabel } from '../ui/StatusSelect';
@@ -86,11 +86,14 @@ export interface ThreatRegisterProps {
  * the store's session state, so they survive a reload.
  */
 export function ThreatRegister({ collapsible = true }: ThreatRegisterProps) {
-  // The register follows edits and analysis at lower priority: rebuilding thousands of rows must not delay the
-  // canvas and badges (or a keystroke) after an edit; React renders it right after, in an interruptible pass.
-  const model = useDeferredValue(useEditor((s) => s.model));
-  const findings = useDeferredValue(useEditor((s) => s.findings));
-  const mitigated = useDeferredValue(useEditor((s) => s.mitigated));
+  // The register follows edits and analysis when the browser is idle: bringing thousands of rows up to date must
+  // not come between an edit and its canvas, badges and inspector (or a keystroke), nor hold up the reply of
+  // the analysis that follows the edit.
+  const liveModel = useEditor((s) => s.model);
+  const liveFindings = useEditor((s) => s.findings);
+  const liveMitigated = useEditor((s) => s.mitigated);
+  const live = useMemo(() => ({ model: liveModel, findings: liveFindings, mitigated: liveMitigated }), [liveModel, liveFindings, liveMitigated]);
+  const { model, findings, mitigated } = useIdleValue(live);
   const filters = useEditor((s) => s.ui.registerFilters);
   const open = useEditor((s) => s.ui.registerOpen);
   const selectedId = useEditor((s) => (s.selection.length === 1 ? s.selection[0] : null));
