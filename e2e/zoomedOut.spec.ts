@@ -43,3 +43,20 @@ test('the overview map shows the diagram and moves the view where it is clicked'
   await page.mouse.click(box.x + 10, box.y + box.height - 10);
   await expect.poll(() => viewport.evaluate((el) => (el as HTMLElement).style.transform)).not.toBe(transformBefore);
 });
+
+test('a model that opens zoomed out gets its flow edges when zoomed in on an element', async ({ page, editor }) => {
+  // The exchange far away: fitting both in view lands zoomed out, so the elements first render without handles.
+  const { envelope, ids } = seedModel();
+  const exchange = envelope.model.elements.find((e) => e.id === ids.exchange)!;
+  exchange.position = { x: 40000, y: 20000 };
+  exchange.boundaryId = null;
+  await editor.load(envelope);
+  await expect(editor.canvas()).toHaveAttribute('data-detail', 'far');
+  await expect(editor.farFlows()).toHaveAttribute('data-count', '3');
+
+  // Zoom to the bot through a register row: its flow from the key vault is a React Flow edge again, with a line.
+  await page.locator(`[data-testid^="register-row-"][data-source="finding"]`).filter({ hasText: 'Market-making bot' }).first().click();
+  await expect(editor.canvas()).toHaveAttribute('data-detail', 'full');
+  await expect(editor.edge(ids.config).locator('path.rampart-flow')).toHaveAttribute('d', /^M [\d.-]+ [\d.-]+ L [\d.-]+ [\d.-]+$/);
+  await expect(page.getByTestId(`flow-label-${ids.config}`)).toBeVisible();
+});

@@ -12,6 +12,7 @@ import {
   ReactFlowProvider,
   useReactFlow,
   useStore,
+  useStoreApi,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent } from 'react';
@@ -78,6 +79,25 @@ function CanvasInner({ className }: DiagramCanvasProps) {
   }
 
   const handlers = useCanvasHandlers(store, flow, builder, setNodes);
+
+  // Zoomed out, element nodes have no handles (levelOfDetail.ts): coming back, React Flow must measure the handles
+  // of the nodes on screen again, or it has nothing to attach their flows to.
+  const flowStore = useStoreApi();
+  const wasFar = useRef(far);
+  useEffect(() => {
+    if (wasFar.current === far) return;
+    wasFar.current = far;
+    if (far) return;
+    const frame = requestAnimationFrame(() => {
+      const updates = new Map<string, { id: string; nodeElement: HTMLDivElement; force: boolean }>();
+      for (const el of wrapper.current?.querySelectorAll<HTMLDivElement>('.react-flow__node') ?? []) {
+        const id = el.dataset.id;
+        if (id) updates.set(id, { id, nodeElement: el, force: true });
+      }
+      flowStore.getState().updateNodeInternals(updates, { triggerFitView: false });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [far, flowStore]);
 
   // Found once, after React Flow rendered it (not by every flow label on every store change): edgeLabelLayer.tsx.
   const [labelLayer, setLabelLayer] = useState<HTMLElement | null>(null);

@@ -2,7 +2,7 @@
  * Actor, process and data store nodes: DFD shapes (rectangle, rounded, open-ended parallel lines) with the
  * stencil icon, the name as text (up to two lines) and the threat badge. Four handles; any of them starts or
  * ends a flow. Resizable when selected; the size is recorded when the resize ends (one undo step). Zoomed far
- * out, only the shape and the badge are drawn (levelOfDetail.ts).
+ * out, only the shape and the badge are drawn, and handles only on a selected node (levelOfDetail.ts).
  */
 import { Handle, NodeResizer, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
@@ -41,9 +41,8 @@ export const ElementNode = memo(function ElementNode({ id, data, selected }: Nod
         data-type={element.type}
         title={title}
       >
-        {SIDES.map((side) => (
-          <Handle key={side.id} id={side.id} type="source" position={side.position} aria-label={`Connect from ${side.id}`} />
-        ))}
+        {(!far || selected) &&
+          SIDES.map((side) => <Handle key={side.id} id={side.id} type="source" position={side.position} aria-label={`Connect from ${side.id}`} />)}
         {!far && (
           <>
             <StencilIcon className="rampart-node__icon" icon={getElementIcon(element.type, element.kind)} />
