@@ -12,7 +12,7 @@ export interface ModelLibraryProps {
   api: LibraryApi;
 }
 
-export const EMPTY_LIBRARY_TEXT = 'No threat models yet. Create one, start from a template, or import a Rampart, Threat Dragon or OTM file.';
+export const EMPTY_LIBRARY_TEXT = 'No threat models yet. Create one, start from a template, or import a Rampart JSON file.';
 
 /** How often "x minutes ago" is refreshed. */
 const CLOCK_MS = 30_000;
