@@ -155,24 +155,16 @@ export function createAnalysisClient(options: AnalysisClientOptions = {}): Analy
     if (mode !== 'worker' || inFlight === null || !isAnalysisResponse(data) || data.seq !== inFlight.seq) return;
     const request = inFlight;
     let outcome: Outcome;
-    if (data.type === 'resync') {
-      // The worker lost the model this request was patched against: send it whole, and analyse it afresh.
-      sent = null;
-      held = null;
-      try {
-        post(request, null, null);
-        return;
-      } catch (error) {
-        outcome = { error: describeError(error) };
-      }
-    } else if (data.type === 'error') {
+    if (data.type === 'error') {
       outcome = { error: data.message };
-    } else if (data.delta.full || (held !== null && data.base === held.seq)) {
+    } else if (data.type === 'result' && (data.delta.full || (held !== null && data.base === held.seq))) {
       held = { seq: data.seq, analysis: applyDelta(held?.analysis ?? null, data.delta) };
       outcome = { analysis: held.analysis };
     } else {
-      // A change to an analysis this client does not hold (cannot happen with one request in flight, but a
-      // wrong result would be worse than a slow one): ask again for everything.
+      // The worker lost the model this request was patched against (`resync`), or sent a change to an analysis
+      // this client does not hold (cannot happen with one request in flight, but a wrong result would be worse
+      // than a slow one): send the model whole and ask for everything.
+      sent = null;
       held = null;
       try {
         post(request, null, null);
