@@ -7,6 +7,8 @@
  */
 import { Panel, useReactFlow, useStore, useStoreApi, type InternalNode } from '@xyflow/react';
 import { memo, useMemo, useRef, useState, type PointerEvent, type WheelEvent } from 'react';
+import { nodeRect, type Rect } from './edges/edgeGeometry';
+import { useInternalNodes } from './useInternalNodes';
 
 const WIDTH = 200;
 const HEIGHT = 150;
@@ -29,18 +31,6 @@ function shadeOf(node: InternalNode): Shade | null {
   }
 }
 
-interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-function boxOf(node: InternalNode): Box {
-  const { x, y } = node.internals.positionAbsolute;
-  return { x, y, width: node.measured.width ?? node.width ?? 0, height: node.measured.height ?? node.height ?? 0 };
-}
-
 const round = (n: number) => Math.round(n).toString();
 
 export interface MapShapes {
@@ -48,12 +38,12 @@ export interface MapShapes {
   note: string;
   element: string;
   /** The union of all node boxes, or null for an empty diagram. */
-  bounds: Box | null;
+  bounds: Rect | null;
 }
 
 /** Keeps each node's rectangle as path data by internal node object, and draws the shapes of all nodes. */
 export class MapPainter {
-  private drawn = new WeakMap<InternalNode, { rect: string; box: Box }>();
+  private drawn = new WeakMap<InternalNode, { rect: string; box: Rect }>();
 
   shapes(nodes: Iterable<InternalNode>): MapShapes {
     const parts: Record<Shade, string[]> = { zone: [], note: [], element: [] };
@@ -67,7 +57,7 @@ export class MapPainter {
       if (!shade) continue;
       let drawn = this.drawn.get(node);
       if (!drawn) {
-        const box = boxOf(node);
+        const box = nodeRect(node);
         drawn = { box, rect: `M${round(box.x)} ${round(box.y)}h${round(box.width)}v${round(box.height)}h${round(-box.width)}Z` };
         this.drawn.set(node, drawn);
       }
@@ -88,7 +78,7 @@ export class MapPainter {
 }
 
 /** The map's view box: the diagram and the visible part, with a margin, in the map's proportions. */
-export function mapViewBox(diagram: Box | null, view: Box): Box {
+export function mapViewBox(diagram: Rect | null, view: Rect): Rect {
   const minX = Math.min(diagram?.x ?? view.x, view.x);
   const minY = Math.min(diagram?.y ?? view.y, view.y);
   const maxX = Math.max(diagram ? diagram.x + diagram.width : view.x + view.width, view.x + view.width);
@@ -118,19 +108,13 @@ const NodeShapes = memo(function NodeShapes({ zone, note, element }: Pick<MapSha
 export function OverviewMap() {
   const api = useStoreApi();
   const flow = useReactFlow();
-  // The node list is replaced on every change to any node; the lookup map beside it holds the internal nodes.
-  const nodes = useStore((s) => s.nodes);
+  const nodes = useInternalNodes();
   const [tx, ty, zoom] = useStore((s) => s.transform);
   const paneWidth = useStore((s) => s.width);
   const paneHeight = useStore((s) => s.height);
   const [painter] = useState(() => new MapPainter());
-  const shapes = useMemo(
-    () => painter.shapes(api.getState().nodeLookup.values()),
-    // `nodes` is the redraw signal: the lookup it stands for is read inside.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [api, nodes, painter],
-  );
-  const view: Box = { x: -tx / zoom, y: -ty / zoom, width: paneWidth / zoom, height: paneHeight / zoom };
+  const shapes = useMemo(() => painter.shapes(nodes.lookup.values()), [nodes, painter]);
+  const view: Rect = { x: -tx / zoom, y: -ty / zoom, width: paneWidth / zoom, height: paneHeight / zoom };
   const box = mapViewBox(shapes.bounds, view);
   const svg = useRef<SVGSVGElement>(null);
   const panning = useRef(false);

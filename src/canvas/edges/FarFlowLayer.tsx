@@ -13,21 +13,17 @@
  * Zoomed out, flows are not hit by the pointer (a line a pixel wide is no click target): they are selected in
  * the register or the inspector, or by zooming in.
  */
-import { useStore, useStoreApi, type InternalNode } from '@xyflow/react';
+import type { InternalNode } from '@xyflow/react';
 import { memo, useMemo, useState } from 'react';
 import type { FlowCanvasEdge } from '../types';
+import { useInternalNodes } from '../useInternalNodes';
 import { EdgeLabelPortal } from './edgeLabelLayer';
 import type { Point } from '../../model/types';
-import { floatingLine, type Rect } from './edgeGeometry';
+import { floatingLine, nodeRect } from './edgeGeometry';
 
 /** Arrowhead length and half width in flow units: zoomed out past FAR_ZOOM it is still a few pixels. */
 const ARROW_LENGTH = 28;
 const ARROW_HALF_WIDTH = 11;
-
-function rectOf(node: InternalNode): Rect {
-  const { x, y } = node.internals.positionAbsolute;
-  return { x, y, width: node.measured.width ?? node.width ?? 0, height: node.measured.height ?? node.height ?? 0 };
-}
 
 const fmt = (n: number) => (Math.round(n * 10) / 10).toString();
 
@@ -103,7 +99,7 @@ export class FarFlowPainter {
       let drawn = this.drawn.get(edge);
       const fresh = !drawn || drawn.source !== source || drawn.target !== target;
       if (fresh) {
-        const line = floatingLine(rectOf(source), rectOf(target), edge.data.offset);
+        const line = floatingLine(nodeRect(source), nodeRect(target), edge.data.offset);
         drawn = { source, target, segment: `M${fmt(line.start.x)} ${fmt(line.start.y)}L${fmt(line.end.x)} ${fmt(line.end.y)}`, arrow: arrowHead(line.start, line.end) };
         this.drawn.set(edge, drawn);
       }
@@ -125,11 +121,6 @@ export class FarFlowPainter {
   }
 }
 
-/** The path data of every flow whose two ends are on the canvas (without keeping anything between calls). */
-export function farFlowPaths(edges: readonly FlowCanvasEdge[], nodeOf: (id: string) => InternalNode | undefined): FarFlowPaths {
-  return new FarFlowPainter().paths(edges, nodeOf);
-}
-
 /** One set of flow paths; memoised, so a set whose data did not change is not rendered again. */
 const FlowPaths = memo(function FlowPaths({ plain, crossing, selected, arrows }: FlowPathSet) {
   return (
@@ -143,17 +134,9 @@ const FlowPaths = memo(function FlowPaths({ plain, crossing, selected, arrows }:
 });
 
 export const FarFlowLayer = memo(function FarFlowLayer({ edges }: { edges: readonly FlowCanvasEdge[] }) {
-  // React Flow replaces its node list on every change (a drag step included) and keeps the lookup map itself,
-  // refilled: the list says when to redraw, the lookup gives the measured rectangles.
-  const nodes = useStore((s) => s.nodes);
-  const api = useStoreApi();
+  const nodes = useInternalNodes();
   const [painter] = useState(() => new FarFlowPainter());
-  const paths = useMemo(() => {
-    const lookup = api.getState().nodeLookup;
-    return painter.paths(edges, (id) => lookup.get(id) as InternalNode | undefined);
-    // `nodes` is the redraw signal: the lookup it stands for is read inside.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [api, edges, nodes, painter]);
+  const paths = useMemo(() => painter.paths(edges, (id) => nodes.lookup.get(id)), [edges, nodes, painter]);
   return (
     <EdgeLabelPortal>
       <svg className="rampart-far-flows" data-testid="far-flows" data-count={paths.count} aria-hidden="true">

@@ -9,15 +9,10 @@ import { useIsFar } from '../levelOfDetail';
 import { ThreatBadge } from '../ThreatBadge';
 import type { FlowCanvasEdge } from '../types';
 import { EdgeLabelPortal } from './edgeLabelLayer';
-import { floatingLine, pointAlong, polylineCrossings, rectCrossings, type Rect } from './edgeGeometry';
+import { floatingLine, nodeRect, pointAlong, polylineCrossings, rectCrossings } from './edgeGeometry';
 
 /** Where along the flow its label may sit, in order of preference. */
 const LABEL_SPOTS = [0.5, 0.35, 0.65, 0.22, 0.78];
-
-function rectOf(node: InternalNode): Rect {
-  const { x, y } = node.internals.positionAbsolute;
-  return { x, y, width: node.measured.width ?? node.width ?? 0, height: node.measured.height ?? node.height ?? 0 };
-}
 
 /**
  * React Flow's own node: its `useInternalNode` compares the node shallowly on every store update, for 4,000
@@ -34,7 +29,7 @@ export const FlowEdge = memo(function FlowEdge({ id, source, target, data, selec
   const hasBadge = (useBadge(id)?.open ?? 0) > 0;
   const far = useIsFar();
   if (!sourceNode || !targetNode || !data) return null;
-  const line = floatingLine(rectOf(sourceNode), rectOf(targetNode), data.offset);
+  const line = floatingLine(nodeRect(sourceNode), nodeRect(targetNode), data.offset);
   const path = `M ${line.start.x} ${line.start.y} L ${line.end.x} ${line.end.y}`;
   const crossing = data.crossings.length > 0;
   // Zoomed out (levelOfDetail.ts) a flow is its line: the darker stroke still shows that it crosses a boundary.

@@ -2,6 +2,7 @@
  * Geometry of floating flows: a flow runs between the borders of its two nodes along the line joining their
  * centres (DFD style, no fixed ports), and a crossing marker sits where that line meets a trust boundary.
  */
+import type { InternalNode } from '@xyflow/react';
 import type { Point } from '../../model/types';
 
 export interface Rect {
@@ -9,6 +10,12 @@ export interface Rect {
   y: number;
   width: number;
   height: number;
+}
+
+/** The rectangle React Flow measured for a node, in flow coordinates. */
+export function nodeRect(node: InternalNode): Rect {
+  const { x, y } = node.internals.positionAbsolute;
+  return { x, y, width: node.measured.width ?? node.width ?? 0, height: node.measured.height ?? node.height ?? 0 };
 }
 
 export const centreOfRect = (r: Rect): Point => ({ x: r.x + r.width / 2, y: r.y + r.height / 2 });
