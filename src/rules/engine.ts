@@ -10,7 +10,7 @@
 import type { Analysis } from '../model/findings';
 import { buildGraph } from '../model/graph';
 import type { ThreatModel } from '../model/types';
-import { buildRuleSet, byId, byMessage, evaluateTarget, orderByRule, passContext, sortByFindingId, type TargetResult } from './ruleset';
+import { byId, byMessage, evaluateTarget, orderByRule, passContext, ruleSetFor, sortByFindingId, type TargetResult } from './ruleset';
 import type { RulePack } from './types';
 
 export interface AnalyzeOptions {
@@ -21,7 +21,7 @@ export interface AnalyzeOptions {
 /** Analyses a model with the given packs. Never throws because of a rule: broken rules become problems. */
 export function analyze(model: ThreatModel, packs: readonly RulePack[], options: AnalyzeOptions = {}): Analysis {
   const disabled = [...(model.rulePacks?.disabledRules ?? []), ...(options.disabledRules ?? [])];
-  const set = buildRuleSet(packs, disabled);
+  const set = ruleSetFor(packs, disabled);
   const graph = buildGraph(model);
   const ctx = passContext(graph);
   const out: TargetResult = { findings: [], mitigated: [], problems: [], findingRules: [], mitigatedRules: [] };

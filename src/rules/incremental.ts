@@ -17,7 +17,7 @@ import { collectUnder, createGraph, patchGraph, resolveChanges, type ModelGraph,
 import type { Id, ThreatModel } from '../model/types';
 import { createContext, type Entity, type EvalContext, type ReadSink } from './context';
 import { applyBatch, reconcile, sameFinding, sameMitigated } from './merge';
-import { buildRuleSet, byMessage, evaluateTarget, orderByRule, sortByFindingId, type RuleSet, type TargetResult } from './ruleset';
+import { byMessage, evaluateTarget, orderByRule, ruleSetFor, sortByFindingId, type RuleSet, type TargetResult } from './ruleset';
 import type { RulePack } from './types';
 
 export interface Analyzer {
@@ -95,7 +95,7 @@ export function createAnalyzer(packs: readonly RulePack[], tuning: AnalyzerTunin
 
   function full(model: ThreatModel): Analysis {
     const disabled = model.rulePacks?.disabledRules ?? [];
-    const set = buildRuleSet(packs, disabled);
+    const set = ruleSetFor(packs, disabled);
     const graph = createGraph(model);
     const s: State = {
       model,

@@ -7,8 +7,13 @@
  *
  * The rules to evaluate are a plan per combination of required properties (few: kept in a map); whether a
  * rule may be mitigated is a test of its mitigation bits against the target's, two words of up to 30 bits.
+ * A mitigation bit stands for the first control of a mitigation, property and value: it is set when the target
+ * (or a flow's endpoint) has that value. Most set controls are set the other way (`encryptedInTransit: false`),
+ * and a bit for the property alone sent every such target through the full check for nothing.
  */
+import type { PropValue } from '../model/types';
 import type { EvalContext } from './context';
+import { sameValue } from './mitigation';
 import type { LoadedProps } from './slots';
 import type { CompiledRule } from './types';
 
@@ -17,12 +22,17 @@ export interface PlanTable {
   requireBit: Int8Array;
   /** Rule indexes to evaluate (in list order) by the target's required bits; made on first use. */
   plans: Map<number, Int32Array>;
-  /** Bit of each slot among the first controls of the rules' mitigations (-1 for none). */
-  mitigateBit: Int8Array;
+  /** By slot: the values the rules' mitigations assert first for it, each with its bit (undefined for none). */
+  mitigateBits: (ControlBit[] | undefined)[];
   /** Per rule: the bits of its first controls, in a low and a high word, and whether it always may be (`mayBeMitigated`). */
   mitigateLow: Int32Array;
   mitigateHigh: Int32Array;
   mitigateAlways: Uint8Array;
+}
+
+export interface ControlBit {
+  value: PropValue;
+  bit: number;
 }
 
 /** Bits per word: words stay small integers. A list needing more is evaluated rule by rule. */
@@ -31,28 +41,38 @@ const WORD = 30;
 /** The plan table of a rule list (`skip[i]`: the rule's guard rules it out), or null when keys would not fit. */
 export function planTable(rules: readonly CompiledRule[], skip: readonly boolean[]): PlanTable | null {
   const requireBits = new Map<number, number>();
-  const mitigateBits = new Map<number, number>();
+  const mitigateBits: (ControlBit[] | undefined)[] = [];
+  let controls = 0;
+  const bitOf = (slot: number, value: PropValue): number => {
+    const list = (mitigateBits[slot] ??= []);
+    for (const c of list) if (sameValue(c.value, value)) return c.bit;
+    list.push({ value, bit: controls });
+    return controls++;
+  };
+  const ruleBits: number[][] = [];
   for (let i = 0; i < rules.length; i++) {
     if (!skip[i]) for (const group of rules[i].requires) for (const slot of group) if (!requireBits.has(slot)) requireBits.set(slot, requireBits.size);
-    for (const slot of rules[i].mitigationSlots) if (slot >= 0 && !mitigateBits.has(slot)) mitigateBits.set(slot, mitigateBits.size);
+    const bits: number[] = [];
+    for (const check of rules[i].mitigationChecks) {
+      const first = check.controls[0];
+      bits.push(first.slot < 0 ? -1 : bitOf(first.slot, first.value));
+    }
+    ruleBits.push(bits);
   }
-  if (requireBits.size > WORD || mitigateBits.size > 2 * WORD) return null;
+  if (requireBits.size > WORD || controls > 2 * WORD) return null;
+  for (let slot = 0; slot < mitigateBits.length; slot++) mitigateBits[slot] ??= undefined;
   const table: PlanTable = {
     requireBit: bitsBySlot(requireBits),
     plans: new Map(),
-    mitigateBit: bitsBySlot(mitigateBits),
+    mitigateBits,
     mitigateLow: new Int32Array(rules.length),
     mitigateHigh: new Int32Array(rules.length),
     mitigateAlways: new Uint8Array(rules.length),
   };
   for (let i = 0; i < rules.length; i++) {
-    for (const slot of rules[i].mitigationSlots) {
-      if (slot < 0) {
-        table.mitigateAlways[i] = 1;
-        continue;
-      }
-      const bit = mitigateBits.get(slot)!;
-      if (bit < WORD) table.mitigateLow[i] |= 1 << bit;
+    for (const bit of ruleBits[i]) {
+      if (bit < 0) table.mitigateAlways[i] = 1;
+      else if (bit < WORD) table.mitigateLow[i] |= 1 << bit;
       else table.mitigateHigh[i] |= 1 << (bit - WORD);
     }
   }
@@ -88,24 +108,30 @@ export function planFor(table: PlanTable, rules: readonly CompiledRule[], skip: 
     if (bit >= 0) key |= 1 << bit;
   }
   targetLow = targetHigh = 0;
-  mitigating(own, table.mitigateBit);
+  mitigating(own, table.mitigateBits);
   if (flow) {
-    mitigating(ctx.sourceProps, table.mitigateBit);
-    mitigating(ctx.targetProps, table.mitigateBit);
+    mitigating(ctx.sourceProps, table.mitigateBits);
+    mitigating(ctx.targetProps, table.mitigateBits);
   }
   let plan = table.plans.get(key);
   if (plan === undefined) table.plans.set(key, (plan = makePlan(table, rules, skip, key)));
   return plan;
 }
 
-function mitigating(loaded: LoadedProps, mitigateBit: Int8Array): void {
-  const size = mitigateBit.length;
+function mitigating(loaded: LoadedProps, mitigateBits: readonly (ControlBit[] | undefined)[]): void {
+  const size = mitigateBits.length;
+  const values = loaded.values;
   for (let i = 0; i < loaded.count; i++) {
     const slot = loaded.filled[i];
-    const bit = slot < size ? mitigateBit[slot] : -1;
-    if (bit < 0) continue;
-    if (bit < WORD) targetLow |= 1 << bit;
-    else targetHigh |= 1 << (bit - WORD);
+    const list = slot < size ? mitigateBits[slot] : undefined;
+    if (list === undefined) continue;
+    const value = values[slot];
+    for (let k = 0; k < list.length; k++) {
+      const c = list[k];
+      if (!sameValue(value, c.value)) continue;
+      if (c.bit < WORD) targetLow |= 1 << c.bit;
+      else targetHigh |= 1 << (c.bit - WORD);
+    }
   }
 }
 

@@ -121,6 +121,30 @@ export function buildRuleSet(packs: readonly RulePack[], disabledRules: readonly
 }
 
 /**
+ * The rule set for these packs and disabled rules, reused while they stay the same: it depends on nothing in
+ * the model, and its lists and plans (made as targets of each type are met) are most of a pass's set-up on a
+ * large model. Packs are compared by object (their compiled form is cached the same way, see
+ * `compilePackCached`), so an edited pack, a new object, gets a new set. A few sets are kept: the editor's
+ * worker, the rule preview and the CLI each use their own packs.
+ */
+export function ruleSetFor(packs: readonly RulePack[], disabledRules: readonly string[] = []): RuleSet {
+  const key = disabledRules.join('\u0000');
+  for (let i = 0; i < recentSets.length; i++) {
+    const entry = recentSets[i];
+    if (entry.key !== key || entry.packs.length !== packs.length || !entry.packs.every((p, k) => p === packs[k])) continue;
+    if (i > 0) recentSets.unshift(...recentSets.splice(i, 1));
+    return entry.set;
+  }
+  const set = buildRuleSet(packs, disabledRules);
+  recentSets.unshift({ packs: packs.slice(), key, set });
+  if (recentSets.length > RECENT_SETS) recentSets.length = RECENT_SETS;
+  return set;
+}
+
+const RECENT_SETS = 4;
+const recentSets: { packs: readonly RulePack[]; key: string; set: RuleSet }[] = [];
+
+/**
  * A rule with its slot, written field by field: every rule object then has the same shape, so the engine's
  * reads of their fields stay fast (objects made by spreading do not reliably share one).
  */
