@@ -32,11 +32,15 @@ export interface ModelGraph {
   /**
    * Memo: flow → its endpoints and crossed boundaries (see `linksOf`). Keyed by the flow object, which makes
    * a lookup about half the cost of one by id (an analysis makes tens of thousands); an edited flow is a new
-   * object, and `patchGraph` drops the entries its other changes make stale.
+   * object, and `patchGraph` drops the entries its other changes make stale. (A Map held the same more
+   * cheaply per lookup, but a pass then took a third more minor collections: keep it weak.)
    */
   links: WeakMap<Flow, FlowLinks>;
-  /** Index of each element, flow and boundary in its document array: a hint for `resolveChanges`. */
-  positions: Map<Id, number>;
+  /**
+   * Index of each element, flow and boundary in its document array: a hint for `resolveChanges`, so only in a
+   * graph made to be patched (`createGraph(model, true)`); a one-off analysis has no use for 30,000 entries.
+   */
+  positions: Map<Id, number> | undefined;
 }
 
 /** A flow's endpoints as the graph has them (undefined when missing), and the boundaries it crosses once asked. */
@@ -66,8 +70,8 @@ export function buildGraph(model: ThreatModel): ModelGraph {
   return graph;
 }
 
-/** A fresh, uncached graph. Use `buildGraph` unless you intend to patch the result. */
-export function createGraph(model: ThreatModel): ModelGraph {
+/** A fresh, uncached graph; `patchable` when it is to be patched (`patchGraph`). Use `buildGraph` otherwise. */
+export function createGraph(model: ThreatModel, patchable = false): ModelGraph {
   const graph: ModelGraph = {
     elements: new Map(),
     flows: new Map(),
@@ -77,18 +81,19 @@ export function createGraph(model: ThreatModel): ModelGraph {
     linesByFlow: new Map(),
     chains: new Map(),
     links: new WeakMap(),
-    positions: new Map(),
+    positions: patchable ? new Map() : undefined,
   };
+  const positions = graph.positions;
   model.elements.forEach((el, i) => {
     graph.elements.set(el.id, el);
-    graph.positions.set(el.id, i);
+    positions?.set(el.id, i);
   });
   model.boundaries.forEach((b, i) => {
     graph.boundaries.set(b.id, b);
-    graph.positions.set(b.id, i);
+    positions?.set(b.id, i);
     indexLine(graph, b);
   });
-  model.flows.forEach((f, i) => graph.positions.set(f.id, i));
+  if (positions) model.flows.forEach((f, i) => positions.set(f.id, i));
   for (const f of model.flows) {
     graph.flows.set(f.id, f);
     if (graph.elements.has(f.source) && graph.elements.has(f.target)) {
@@ -96,9 +101,29 @@ export function createGraph(model: ThreatModel): ModelGraph {
       append(graph.inbound, f.target, f);
     }
   }
-  for (const list of graph.inbound.values()) if (list.length > 1) list.sort(byId);
-  for (const list of graph.outbound.values()) if (list.length > 1) list.sort(byId);
+  for (const list of graph.inbound.values()) if (list.length > 1) sortShort(list);
+  for (const list of graph.outbound.values()) if (list.length > 1) sortShort(list);
   return graph;
+}
+
+/**
+ * Sorts a list by id, in place. Adjacency lists are short and there is one per element: an insertion sort
+ * allocates nothing, where `Array.prototype.sort` makes a work area for each of them.
+ */
+function sortShort<T extends { id: Id }>(list: T[]): void {
+  if (list.length > 32) {
+    list.sort(byId);
+    return;
+  }
+  for (let i = 1; i < list.length; i++) {
+    const item = list[i];
+    let j = i - 1;
+    while (j >= 0 && list[j].id > item.id) {
+      list[j + 1] = list[j];
+      j--;
+    }
+    list[j + 1] = item;
+  }
 }
 
 function byId(a: { id: Id }, b: { id: Id }): number {
@@ -220,13 +245,16 @@ function computeCrossings(graph: ModelGraph, flow: Flow): Boundary[] {
     i--;
     j--;
   }
-  const result: Boundary[] = [];
-  for (let k = 0; k < i; k++) if (!includesBefore(b, a[k], j)) result.push(a[k]);
-  for (let k = 0; k < j; k++) if (!includesBefore(a, b[k], i)) result.push(b[k]);
   const lines = graph.linesByFlow.size ? graph.linesByFlow.get(flow.id) : undefined;
-  if (lines) for (const line of lines) if (!result.includes(line)) result.push(line);
-  // Kept at its exact length, or the shared empty list: there is one per flow.
-  return result.length ? result.slice() : (EMPTY as unknown as Boundary[]);
+  if (i === 0 && j === 0 && !lines) return EMPTY as unknown as Boundary[];
+  // Filled in place at most its final length; trimmed if a line repeats a zone. There is one per flow.
+  const result: Boundary[] = new Array(i + j + (lines ? lines.length : 0));
+  let n = 0;
+  for (let k = 0; k < i; k++) if (!includesBefore(b, a[k], j)) result[n++] = a[k];
+  for (let k = 0; k < j; k++) if (!includesBefore(a, b[k], i)) result[n++] = b[k];
+  if (lines) for (const line of lines) if (!includesBefore(result, line, n)) result[n++] = line;
+  result.length = n;
+  return n ? result : (EMPTY as unknown as Boundary[]);
 }
 
 function includesBefore(list: readonly Boundary[], item: Boundary, end: number): boolean {
@@ -237,7 +265,8 @@ function includesBefore(list: readonly Boundary[], item: Boundary, end: number):
 function zonesOf(graph: ModelGraph, elementId: Id): Boundary[] {
   if (!graph.elements.has(elementId)) return EMPTY as unknown as Boundary[];
   const chain = chainOf(graph, elementId);
-  return chain.every((z) => z.shape === 'zone') ? chain : chain.filter((z) => z.shape === 'zone');
+  for (let i = 0; i < chain.length; i++) if (chain[i].shape !== 'zone') return chain.filter((z) => z.shape === 'zone');
+  return chain;
 }
 
 /** Inbound flows of a node in the graph (a shared array: do not mutate). */
@@ -313,7 +342,7 @@ export function patchGraph(graph: ModelGraph, next: ThreatModel, changed: Readon
     if (now) graph.elements.set(id, now);
     else {
       graph.elements.delete(id);
-      graph.positions.delete(id);
+      graph.positions?.delete(id);
     }
     graph.chains.delete(id);
     // A removed or added element changes which flows are linked (dangling flows are left out).
@@ -369,11 +398,11 @@ export function resolveChanges(graph: ModelGraph, next: ThreatModel, changed: Re
 }
 
 function locate<T extends { id: Id }>(graph: ModelGraph, list: readonly T[], id: Id): T | undefined {
-  const hint = graph.positions.get(id);
+  const hint = graph.positions?.get(id);
   if (hint !== undefined && list[hint]?.id === id) return list[hint];
   for (let i = list.length - 1; i >= 0; i--) {
     if (list[i].id === id) {
-      graph.positions.set(id, i);
+      graph.positions?.set(id, i);
       return list[i];
     }
   }

@@ -96,7 +96,7 @@ export function createAnalyzer(packs: readonly RulePack[], tuning: AnalyzerTunin
   function full(model: ThreatModel): Analysis {
     const disabled = model.rulePacks?.disabledRules ?? [];
     const set = ruleSetFor(packs, disabled);
-    const graph = createGraph(model);
+    const graph = createGraph(model, true);
     const s: State = {
       model,
       set,

@@ -24,6 +24,8 @@ export interface PlanTable {
   plans: Map<number, Int32Array>;
   /** By slot: the values the rules' mitigations assert first for it, each with its bit (undefined for none). */
   mitigateBits: (ControlBit[] | undefined)[];
+  /** By slot: 1 when `mitigateBits` has values for it; most set properties are no first control. */
+  controlSlot: Uint8Array;
   /** Per rule: the bits of its first controls, in a low and a high word, and whether it always may be (`mayBeMitigated`). */
   mitigateLow: Int32Array;
   mitigateHigh: Int32Array;
@@ -65,6 +67,7 @@ export function planTable(rules: readonly CompiledRule[], skip: readonly boolean
     requireBit: bitsBySlot(requireBits),
     plans: new Map(),
     mitigateBits,
+    controlSlot: Uint8Array.from(mitigateBits, (list) => (list ? 1 : 0)),
     mitigateLow: new Int32Array(rules.length),
     mitigateHigh: new Int32Array(rules.length),
     mitigateAlways: new Uint8Array(rules.length),
@@ -108,27 +111,29 @@ export function planFor(table: PlanTable, rules: readonly CompiledRule[], skip: 
     if (bit >= 0) key |= 1 << bit;
   }
   targetLow = targetHigh = 0;
-  mitigating(own, table.mitigateBits);
+  mitigating(own, table);
   if (flow) {
-    mitigating(ctx.sourceProps, table.mitigateBits);
-    mitigating(ctx.targetProps, table.mitigateBits);
+    mitigating(ctx.sourceProps, table);
+    mitigating(ctx.targetProps, table);
   }
   let plan = table.plans.get(key);
   if (plan === undefined) table.plans.set(key, (plan = makePlan(table, rules, skip, key)));
   return plan;
 }
 
-function mitigating(loaded: LoadedProps, mitigateBits: readonly (ControlBit[] | undefined)[]): void {
-  const size = mitigateBits.length;
+function mitigating(loaded: LoadedProps, table: PlanTable): void {
+  const controlSlot = table.controlSlot;
+  const size = controlSlot.length;
   const values = loaded.values;
   for (let i = 0; i < loaded.count; i++) {
     const slot = loaded.filled[i];
-    const list = slot < size ? mitigateBits[slot] : undefined;
-    if (list === undefined) continue;
+    if (slot >= size || controlSlot[slot] === 0) continue;
+    const list = table.mitigateBits[slot]!;
     const value = values[slot];
     for (let k = 0; k < list.length; k++) {
       const c = list[k];
-      if (!sameValue(value, c.value)) continue;
+      // Control values are mostly booleans and strings: equal or not without a call.
+      if (value !== c.value && (typeof value !== 'object' || !sameValue(value, c.value))) continue;
       if (c.bit < WORD) targetLow |= 1 << c.bit;
       else targetHigh |= 1 << (c.bit - WORD);
     }

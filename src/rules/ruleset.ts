@@ -192,16 +192,19 @@ function ruleList(rules: SlottedRule[], passes: (r: SlottedRule) => boolean): Ru
   return { rules, skip: rules.map((r) => !passes(r)), table: undefined };
 }
 
+// The lookups below make their lists in functions of their own: a closure over the target in the lookup
+// itself would cost an allocation on every call, made or not (tens of thousands per pass).
 export function rulesForNode(set: RuleSet, el: ModelElement): RuleList {
   let byType = set.byKindType.get(el.kind);
   if (!byType) set.byKindType.set(el.kind, (byType = new Map()));
   let list = byType.get(el.type);
-  if (!list) {
-    const rules = set.nodeRules.filter((r) => r.appliesTo.has(el.kind) || r.appliesTo.has(el.type));
-    list = ruleList(rules, (r) => r.guard.is.every((names) => names.has(el.kind) || names.has(el.type)) && !r.guard.protocols.length);
-    byType.set(el.type, list);
-  }
+  if (!list) byType.set(el.type, (list = nodeList(set, el.kind, el.type)));
   return list;
+}
+
+function nodeList(set: RuleSet, kind: string, type: string): RuleList {
+  const rules = set.nodeRules.filter((r) => r.appliesTo.has(kind) || r.appliesTo.has(type));
+  return ruleList(rules, (r) => r.guard.is.every((names) => names.has(kind) || names.has(type)) && !r.guard.protocols.length);
 }
 
 export function rulesForFlow(set: RuleSet, f: Flow): RuleList {
@@ -212,25 +215,27 @@ export function rulesForFlow(set: RuleSet, f: Flow): RuleList {
 function rulesForProtocol(set: RuleSet, p: PropValue | undefined): RuleList {
   const key = typeof p === 'string' ? p : '';
   let list = set.byProtocol.get(key);
-  if (!list) {
-    list = ruleList(
-      set.flowRules,
-      (r) => r.guard.is.every((names) => names.has('flow')) && r.guard.protocols.every((ps) => typeof p === 'string' && ps.has(p)),
-    );
-    set.byProtocol.set(key, list);
-  }
+  if (!list) set.byProtocol.set(key, (list = flowList(set, p)));
   return list;
+}
+
+function flowList(set: RuleSet, p: PropValue | undefined): RuleList {
+  return ruleList(
+    set.flowRules,
+    (r) => r.guard.is.every((names) => names.has('flow')) && r.guard.protocols.every((ps) => typeof p === 'string' && ps.has(p)),
+  );
 }
 
 export function rulesForBoundary(set: RuleSet, b: Boundary): RuleList {
   let list = set.byBoundaryType.get(b.type);
-  if (!list) {
-    // 'boundary' alone means every boundary; boundary types listed next to it narrow the rule to those types.
-    const rules = set.boundaryRules.filter((r) => r.appliesTo.size === 1 || r.appliesTo.has(b.type));
-    list = ruleList(rules, (r) => r.guard.is.every((names) => names.has('boundary') || names.has(b.type)) && !r.guard.protocols.length);
-    set.byBoundaryType.set(b.type, list);
-  }
+  if (!list) set.byBoundaryType.set(b.type, (list = boundaryList(set, b.type)));
   return list;
+}
+
+function boundaryList(set: RuleSet, type: string): RuleList {
+  // 'boundary' alone means every boundary; boundary types listed next to it narrow the rule to those types.
+  const rules = set.boundaryRules.filter((r) => r.appliesTo.size === 1 || r.appliesTo.has(type));
+  return ruleList(rules, (r) => r.guard.is.every((names) => names.has('boundary') || names.has(type)) && !r.guard.protocols.length);
 }
 
 /** Whether an element is skipped by node rules. */
