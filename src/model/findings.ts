@@ -23,10 +23,15 @@ export interface Mitigation {
   controls: MitigationControl[];
 }
 
-/** One property value that the verdict read. `unknown` is true when the property was not set. */
+/**
+ * One property value that the verdict read. `unknown` is true when the property was not set. `targetId` and
+ * `targetName` name the element or flow the property belongs to when it is not the finding's own target (a
+ * flow's endpoint, a flow into a node), and are absent when it is: the finding's `targetId` names that one.
+ * Items are shared data: the same item (and the same list) serves every finding with that evidence.
+ */
 export interface EvidenceItem {
-  targetId: Id;
-  targetName: string;
+  targetId?: Id;
+  targetName?: string;
   property: string;
   value: PropValue | null;
   unknown: boolean;

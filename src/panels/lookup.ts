@@ -67,7 +67,9 @@ export function buildNameIndex(model: ThreatModel | null): Map<Id, string> {
  */
 export function resolveControlTarget(model: ThreatModel, finding: Pick<Finding, 'targetId' | 'evidence'>, property: string): Id | null {
   const fromEvidence = finding.evidence.find((ev) => ev.property === property);
-  if (fromEvidence && findItem(model, fromEvidence.targetId)) return fromEvidence.targetId;
+  // An item without a target is about the finding's own target.
+  const evidenceTarget = fromEvidence && (fromEvidence.targetId ?? finding.targetId);
+  if (evidenceTarget && findItem(model, evidenceTarget)) return evidenceTarget;
   const decl = getPropertyDecl(property);
   const applies = (target: PropTarget) => !decl || decl.appliesTo.includes(target);
   const ref = classifyItem(model, finding.targetId);

@@ -104,7 +104,8 @@ describe('Inspector findings', () => {
     confidence: 'unverified',
     evidence: [
       { targetId: ids.bot, targetName: 'Bot', property: 'secretStorage', value: null, unknown: true },
-      { targetId: ids.flow, targetName: 'Orders', property: 'protocol', value: 'https', unknown: false },
+      // The flow's own property: no target named, as the engine writes it.
+      { property: 'protocol', value: 'https', unknown: false },
     ],
     mitigations: [
       {
@@ -136,8 +137,11 @@ describe('Inspector findings', () => {
     expect(head.querySelector('[data-testid="stride"]')?.getAttribute('data-stride')).toBe('SI');
     expect(byTestId(head, 'severity-chip').dataset.severity).toBe('high');
     expect(byTestId(head, `finding-${finding.id}-confidence`).textContent).toBe('Unverified');
-    expect(byTestId(card, `finding-${finding.id}-unverified`).textContent).toContain('secretStorage');
-    expect(byTestId(card, `finding-${finding.id}-evidence`).textContent).toContain('protocol = https');
+    expect(byTestId(card, `finding-${finding.id}-unverified`).textContent).toContain('secretStorage) of Bot');
+    const evidence = byTestId(card, `finding-${finding.id}-evidence`).textContent;
+    expect(evidence).toContain('Bot: secretStorage is unknown');
+    expect(evidence).toContain('protocol = https');
+    expect(evidence).not.toContain('undefined');
     expect(card.querySelector('details')).toBeNull();
     const links = Array.from(card.querySelectorAll('a'));
     expect(links).toHaveLength(1);

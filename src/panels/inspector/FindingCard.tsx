@@ -83,7 +83,7 @@ export const FindingCard = memo(function FindingCard({ finding, triage, model, o
         <p className="rp-unverified-note" data-testid={`${testId}-unverified`}>
           Unverified: depends on unknown{' '}
           {unknowns.length
-            ? unknowns.map((ev) => `${propLabel(ev.property)} (${ev.property}) of ${ev.targetName}`).join(', ')
+            ? unknowns.map((ev) => `${propLabel(ev.property)} (${ev.property})${ev.targetName !== undefined ? ` of ${ev.targetName}` : ''}`).join(', ')
             : 'properties'}
           . Set them to confirm or clear this finding.
         </p>
@@ -107,7 +107,8 @@ export const FindingCard = memo(function FindingCard({ finding, triage, model, o
           <ul className="rp-inline-list" aria-labelledby={`${id}-evidence`}>
             {f.evidence.map((ev, i) => (
               <li key={i} className={ev.unknown ? 'rp-unknown' : undefined}>
-                {ev.targetName}: <code>{ev.property}</code> {ev.unknown ? 'is unknown' : `= ${formatValue(ev.value)}`}
+                {ev.targetName !== undefined ? `${ev.targetName}: ` : null}
+                <code>{ev.property}</code> {ev.unknown ? 'is unknown' : `= ${formatValue(ev.value)}`}
               </li>
             ))}
           </ul>

@@ -128,10 +128,28 @@ describe('analyze', () => {
     m.flows = [flow('f1', 'user', 'api', {})];
     const a = analyze(m, [pack([rule('U-1', ['flow'], 'not enc(self)')])]);
     expect(a.findings[0].confidence).toBe('unverified');
+    // The flow's own properties: the items name no target, the finding does.
     expect(a.findings[0].evidence).toEqual([
-      { targetId: 'f1', targetName: 'f1', property: 'protocol', value: null, unknown: true },
-      { targetId: 'f1', targetName: 'f1', property: 'encryptedInTransit', value: null, unknown: true },
+      { property: 'protocol', value: null, unknown: true },
+      { property: 'encryptedInTransit', value: null, unknown: true },
     ]);
+  });
+
+  it('names the entity of evidence read off another one, and shares equal evidence between findings', () => {
+    const m = base();
+    m.flows = [flow('f1', 'user', 'api', { protocol: 'http' }), flow('f2', 'user', 'api', { protocol: 'http' }), flow('f3', 'user', 'api', { protocol: 'ws' })];
+    const a = analyze(m, [pack([rule('P-1', ['flow'], "self.protocol in ['http', 'ws']"), rule('P-2', ['flow'], "self.protocol in ['http', 'ws'] and off(target.rateLimiting)")])]);
+    const on = (id: string) => a.findings.find((f) => f.id === id)!;
+    expect(on('P-1@f1').evidence).toEqual([{ property: 'protocol', value: 'http', unknown: false }]);
+    expect(on('P-2@f1').evidence).toEqual([
+      { property: 'protocol', value: 'http', unknown: false },
+      { targetId: 'api', targetName: 'api', property: 'rateLimiting', value: false, unknown: false },
+    ]);
+    // Equal evidence is one list; a different value is another.
+    expect(on('P-1@f2').evidence).toBe(on('P-1@f1').evidence);
+    expect(on('P-1@f3').evidence).not.toBe(on('P-1@f1').evidence);
+    expect(on('P-2@f2').evidence[0]).toBe(on('P-1@f1').evidence[0]);
+    expect(on('P-1@f3').evidence).toEqual([{ property: 'protocol', value: 'ws', unknown: false }]);
   });
 });
 

@@ -14,6 +14,8 @@ export interface RunResult {
   evidence: EvidenceItem[];
   confidence: 'confirmed' | 'unverified';
   reads: Set<string>;
+  /** The target evaluated: what an evidence item without a target is about. */
+  targetId: string;
 }
 
 export function run(m: ThreatModel, targetId: string, when: string): RunResult {
@@ -36,10 +38,10 @@ export function run(m: ThreatModel, targetId: string, when: string): RunResult {
   }
   const value = evaluate(ctx);
   const evidence = collectEvidence(ctx);
-  return { value, evidence, confidence: confidenceOf(evidence), reads };
+  return { value, evidence, confidence: confidenceOf(evidence), reads, targetId };
 }
 
-/** "flow.prop=value?" strings for compact evidence assertions ('?' marks unknown). */
+/** "flow.prop=value?" strings for compact evidence assertions ('?' marks unknown; own items name the target). */
 export function ev(r: RunResult): string[] {
-  return r.evidence.map((e) => `${e.targetId}.${e.property}=${e.unknown ? '?' : JSON.stringify(e.value)}`);
+  return r.evidence.map((e) => `${e.targetId ?? r.targetId}.${e.property}=${e.unknown ? '?' : JSON.stringify(e.value)}`);
 }
