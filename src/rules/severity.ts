@@ -45,8 +45,8 @@ export interface SeverityFacts {
   exposure: string | undefined;
   stakes: string | undefined;
   outOfScope: string | undefined;
-  /** Memo of results by base severity and whether exposure counts (see `applySeverityFacts`), shared by the target's findings. */
-  memo?: (SeverityResult | undefined)[];
+  /** Which facts these are in the results memo (see `severityAt`); given on first use. */
+  memoSerial?: number;
 }
 
 /**
@@ -194,12 +194,21 @@ export function severityAt(baseIndex: number, facts: SeverityFacts, canExpose: b
   const exposed = facts.exposure !== undefined && canExpose;
   const staked = facts.stakes !== undefined && canStake;
   if (!staked && !facts.outOfScope && !exposed) return UNCHANGED[baseIndex];
-  // One result object per target, base severity, exposure and stakes, shared by the target's findings.
+  // One result object per target, base severity, exposure and stakes, shared by the target's findings. The
+  // memo is one table for all facts, its entries stamped with the facts they belong to: a target's findings
+  // are made together, and a table per target was 16,000 arrays per pass on a large model.
   const slot = baseIndex * 4 + (exposed ? 2 : 0) + (staked ? 1 : 0);
-  // Sized once: filling an empty array at a high index would grow it step by step.
-  const memo = (facts.memo ??= new Array<SeverityResult | undefined>(ORDER.length * 4).fill(undefined));
-  return (memo[slot] ??= computeSeverity(ORDER[baseIndex], exposed, staked, facts));
+  const serial = (facts.memoSerial ??= memoSerial = (memoSerial + 1) | 0 || 1);
+  if (memoStamps[slot] === serial) return memoResults[slot];
+  const result = computeSeverity(ORDER[baseIndex], exposed, staked, facts);
+  memoStamps[slot] = serial;
+  memoResults[slot] = result;
+  return result;
 }
+
+let memoSerial = 0;
+const memoStamps = new Int32Array(ORDER.length * 4);
+const memoResults: SeverityResult[] = new Array<SeverityResult>(ORDER.length * 4).fill(UNCHANGED[0]);
 
 function computeSeverity(base: Severity, exposed: boolean, staked: boolean, facts: SeverityFacts): SeverityResult {
   if (!staked && !facts.outOfScope && !exposed) return { severity: base, adjustments: NO_ADJUSTMENTS as SeverityAdjustment[] };
