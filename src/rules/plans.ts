@@ -33,9 +33,13 @@ export interface PlanTable {
 }
 
 export interface ControlBit {
-  value: PropValue;
+  /** The value that sets the bit; `ANY_VALUE` for any value (see `planTable`). */
+  value: PropValue | typeof ANY_VALUE;
   bit: number;
 }
+
+/** A control bit set by any value of its property: too many values to give each a bit. */
+const ANY_VALUE = Symbol('any value');
 
 /** Bits per word: words stay small integers. A list needing more is evaluated rule by rule. */
 const WORD = 30;
@@ -43,25 +47,15 @@ const WORD = 30;
 /** The plan table of a rule list (`skip[i]`: the rule's guard rules it out), or null when keys would not fit. */
 export function planTable(rules: readonly CompiledRule[], skip: readonly boolean[]): PlanTable | null {
   const requireBits = new Map<number, number>();
-  const mitigateBits: (ControlBit[] | undefined)[] = [];
-  let controls = 0;
-  const bitOf = (slot: number, value: PropValue): number => {
-    const list = (mitigateBits[slot] ??= []);
-    for (const c of list) if (sameValue(c.value, value)) return c.bit;
-    list.push({ value, bit: controls });
-    return controls++;
-  };
-  const ruleBits: number[][] = [];
   for (let i = 0; i < rules.length; i++) {
     if (!skip[i]) for (const group of rules[i].requires) for (const slot of group) if (!requireBits.has(slot)) requireBits.set(slot, requireBits.size);
-    const bits: number[] = [];
-    for (const check of rules[i].mitigationChecks) {
-      const first = check.controls[0];
-      bits.push(first.slot < 0 ? -1 : bitOf(first.slot, first.value));
-    }
-    ruleBits.push(bits);
   }
-  if (requireBits.size > WORD || controls > 2 * WORD) return null;
+  if (requireBits.size > WORD) return null;
+  // A bit per property and value; should a list assert more than two words' worth, a bit per property (set
+  // by any value), which only sends more targets through the full check.
+  const bits = controlBits(rules, true) ?? controlBits(rules, false);
+  if (!bits) return null;
+  const { mitigateBits, ruleBits } = bits;
   for (let slot = 0; slot < mitigateBits.length; slot++) mitigateBits[slot] ??= undefined;
   const table: PlanTable = {
     requireBit: bitsBySlot(requireBits),
@@ -80,6 +74,27 @@ export function planTable(rules: readonly CompiledRule[], skip: readonly boolean
     }
   }
   return table;
+}
+
+function controlBits(rules: readonly CompiledRule[], byValue: boolean): { mitigateBits: (ControlBit[] | undefined)[]; ruleBits: number[][] } | null {
+  const mitigateBits: (ControlBit[] | undefined)[] = [];
+  let controls = 0;
+  const bitOf = (slot: number, value: PropValue): number => {
+    const list = (mitigateBits[slot] ??= []);
+    for (const c of list) if (c.value === ANY_VALUE || sameValue(c.value, value)) return c.bit;
+    list.push({ value: byValue ? value : ANY_VALUE, bit: controls });
+    return controls++;
+  };
+  const ruleBits: number[][] = [];
+  for (const rule of rules) {
+    const bits: number[] = [];
+    for (const check of rule.mitigationChecks) {
+      const first = check.controls[0];
+      bits.push(first.slot < 0 ? -1 : bitOf(first.slot, first.value));
+    }
+    ruleBits.push(bits);
+  }
+  return controls > 2 * WORD ? null : { mitigateBits, ruleBits };
 }
 
 function bitsBySlot(bits: ReadonlyMap<number, number>): Int8Array {
@@ -133,7 +148,7 @@ function mitigating(loaded: LoadedProps, table: PlanTable): void {
     for (let k = 0; k < list.length; k++) {
       const c = list[k];
       // Control values are mostly booleans and strings: equal or not without a call.
-      if (value !== c.value && (typeof value !== 'object' || !sameValue(value, c.value))) continue;
+      if (value !== c.value && c.value !== ANY_VALUE && (typeof value !== 'object' || !sameValue(value, c.value as PropValue))) continue;
       if (c.bit < WORD) targetLow |= 1 << c.bit;
       else targetHigh |= 1 << (c.bit - WORD);
     }

@@ -74,6 +74,24 @@ describe('rule plans', () => {
     });
   }
 
+  it('finds the same when a list asserts more control values than the plan bits hold (a bit per property then)', () => {
+    // 45 properties, each the first control of two rules, once as false and once as true: 90 values.
+    const { m, rules, expected } = switches(45, 'notFalse');
+    const props = BOOLEANS.slice(0, 45);
+    const more = props.map((p, i) =>
+      rule(`ST-${i}`, ['process'], `not (self.${p} == true)`, { mitigations: [{ key: 'on', text: 'Turn it on.', controls: [{ property: p, value: true }] }] }),
+    );
+    for (const e of m.elements) {
+      props.forEach((p, i) => {
+        if (e.props[p] !== true) expected.findings.push(`ST-${i}@${e.id}`);
+        else expected.mitigated.push(`ST-${i}@${e.id}`);
+      });
+    }
+    const a = analyze(m, [pack([...rules, ...more])]);
+    expect(ids(a.findings)).toEqual(expected.findings.sort());
+    expect(ids(a.mitigated)).toEqual(expected.mitigated.sort());
+  });
+
   it('evaluates rule by rule on a target whose properties cannot be loaded', () => {
     const props = { inputValidation: true };
     Object.defineProperty(props, 'rateLimiting', { enumerable: true, get: () => { throw new Error('boom'); } });
