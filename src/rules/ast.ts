@@ -32,3 +32,8 @@ export interface LanguageError {
 export function formatError(ruleId: string, error: LanguageError): string {
   return `${ruleId}: at ${error.position}: ${error.reason}`;
 }
+
+/** The operands of a chain of one logical operator, left to right (`a and b and c` → a, b, c). */
+export function flatten(expr: Expr, op: 'and' | 'or'): Expr[] {
+  return expr.type === 'logical' && expr.op === op ? [...flatten(expr.left, op), ...flatten(expr.right, op)] : [expr];
+}

@@ -9,7 +9,7 @@ import { requiredSelfProps } from './fused';
 import { mitigationChecks } from './mitigation';
 import { exposable, stakeable } from './severity';
 import { ELEMENT_KINDS, SEVERITIES, type PropValue } from '../model/types';
-import { formatError, type Expr } from './ast';
+import { flatten, formatError, type Expr } from './ast';
 import { checkExpression, likelySlip } from './checker';
 import { compileExpression, compileVerdict } from './compiler';
 import { parseExpression } from './parser';
@@ -123,14 +123,7 @@ const GUARD_PROTOCOLS: Record<string, ReadonlySet<string>> = { isWs: new Set(['w
 
 /** The structural facts a rule's top-level conjunction requires of `self` (see `RuleGuard`). */
 export function ruleGuard(expr: Expr): RuleGuard {
-  const conjuncts: Expr[] = [];
-  const walk = (e: Expr) => {
-    if (e.type === 'logical' && e.op === 'and') {
-      walk(e.left);
-      walk(e.right);
-    } else conjuncts.push(e);
-  };
-  walk(expr);
+  const conjuncts = flatten(expr, 'and');
   const is: ReadonlySet<string>[] = [];
   const protocols: ReadonlySet<string>[] = [];
   for (const c of conjuncts) {

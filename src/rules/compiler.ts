@@ -8,7 +8,7 @@
  * `any` only the witness's, a false `all` only the counterexample's.
  */
 import type { ModelElement } from '../model/types';
-import type { Expr } from './ast';
+import { flatten, type Expr } from './ast';
 import type { Type } from './checker';
 import { dropEvidence, propSlot, readPropAt, touchEntity, type EvalContext, type Entity, type Value } from './context';
 import { fusedTest, nameCode, pick, propValue } from './fused';
@@ -171,10 +171,6 @@ function isA(ctx: EvalContext, x: Entity | undefined, names: ReadonlySet<string>
   return names.has('boundary') || names.has(x.type);
 }
 
-/** The operands of a chain of one logical operator, left to right. */
-function flatten(expr: Expr, op: 'and' | 'or'): Expr[] {
-  return expr.type === 'logical' && expr.op === op ? [...flatten(expr.left, op), ...flatten(expr.right, op)] : [expr];
-}
 
 /** False at the first operand that is not true, keeping only that operand's evidence. */
 function and(parts: readonly Compiled[]): Compiled {

@@ -10,7 +10,8 @@
 import type { Analysis } from '../model/findings';
 import { buildGraph } from '../model/graph';
 import type { ThreatModel } from '../model/types';
-import { byId, byMessage, evaluateTarget, orderByRule, passContext, ruleSetFor, sortByFindingId, type TargetResult } from './ruleset';
+import { distinctIds, sortedById } from './order';
+import { byMessage, evaluateTarget, orderByRule, passContext, ruleSetFor, sortByFindingId, type TargetResult } from './ruleset';
 import type { RulePack } from './types';
 
 export interface AnalyzeOptions {
@@ -39,16 +40,6 @@ export function analyze(model: ThreatModel, packs: readonly RulePack[], options:
     mitigated: orderByRule(set, out.mitigated, out.mitigatedRules!),
     problems: [...set.problems, ...out.problems.sort(byMessage)],
   };
-}
-
-function sortedById<T extends { id: string }>(items: readonly T[]): T[] {
-  return items.slice().sort(byId);
-}
-
-/** Whether a list sorted by id has no repeated id. */
-function distinctIds(sorted: readonly { id: string }[]): boolean {
-  for (let i = 1; i < sorted.length; i++) if (sorted[i].id === sorted[i - 1].id) return false;
-  return true;
 }
 
 /** Sorts and deduplicates a pass's results into an Analysis. */

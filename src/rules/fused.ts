@@ -5,7 +5,7 @@
  * leaf instead of three or four saves most of the calls, with the same values, evidence and reads (the one
  * property read goes through `readPropAt` whenever evidence is recorded or the entity is not the target).
  */
-import type { Expr } from './ast';
+import { flatten, type Expr } from './ast';
 import { readPropAt, type EvalContext, type Entity, type Value } from './context';
 import { propSlot } from './slots';
 import { has, hasAny, none, sensitiveData } from './helpers';
@@ -132,16 +132,8 @@ const NEEDS_VALUE: ReadonlySet<Op> = new Set([ON, IS_SET, EQ, NE, LT, LE, GT, GE
  * depends only on the target, which the incremental analyzer always counts as a dependency.
  */
 export function requiredSelfProps(expr: Expr): number[][] {
-  const conjuncts: Expr[] = [];
-  const walk = (e: Expr) => {
-    if (e.type === 'logical' && e.op === 'and') {
-      walk(e.left);
-      walk(e.right);
-    } else conjuncts.push(e);
-  };
-  walk(expr);
   const groups: number[][] = [];
-  for (const c of conjuncts) {
+  for (const c of flatten(expr, 'and')) {
     const group = needs(c);
     if (group) groups.push(group);
   }

@@ -17,6 +17,7 @@ import { collectUnder, createGraph, patchGraph, resolveChanges, type ModelGraph,
 import type { Id, ThreatModel } from '../model/types';
 import { createContext, type Entity, type EvalContext, type ReadSink } from './context';
 import { applyBatch, reconcile, sameFinding, sameMitigated } from './merge';
+import { distinctIds, sortedById } from './order';
 import { byMessage, evaluateTarget, orderByRule, ruleSetFor, sortByFindingId, type RuleSet, type TargetResult } from './ruleset';
 import type { RulePack } from './types';
 
@@ -350,18 +351,4 @@ interface Batch {
 function snapshot(s: State): Analysis {
   s.analysis = { findings: s.findings, mitigated: s.mitigated, problems: [...s.set.problems, ...s.runtimeProblems] };
   return s.analysis;
-}
-
-function sortedById<T extends { id: string }>(items: readonly T[]): T[] {
-  return items.slice().sort(byIdCmp);
-}
-
-/** Whether a list sorted by id has no repeated id. */
-function distinctIds(sorted: readonly { id: string }[]): boolean {
-  for (let i = 1; i < sorted.length; i++) if (sorted[i].id === sorted[i - 1].id) return false;
-  return true;
-}
-
-function byIdCmp(a: { id: string }, b: { id: string }): number {
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }

@@ -11,6 +11,17 @@ export function byId<T extends { id: string }>(a: T, b: T): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
+/** A copy of the items in id order: both engines visit targets so (see `orderByRule`). */
+export function sortedById<T extends { id: string }>(items: readonly T[]): T[] {
+  return items.slice().sort(byId);
+}
+
+/** Whether a list sorted by id has no repeated id. */
+export function distinctIds(sorted: readonly { id: string }[]): boolean {
+  for (let i = 1; i < sorted.length; i++) if (sorted[i].id === sorted[i - 1].id) return false;
+  return true;
+}
+
 /**
  * Sorts findings (or mitigated entries) by id, `ruleId@targetId`. Because rule ids contain no '@' (compile.ts
  * refuses them), ordering by `ruleId + '@'` and then by target id is the same as ordering by the whole id,

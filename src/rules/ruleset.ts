@@ -207,10 +207,6 @@ function nodeList(set: RuleSet, kind: string, type: string): RuleList {
   return ruleList(rules, (r) => r.guard.is.every((names) => names.has(kind) || names.has(type)) && !r.guard.protocols.length);
 }
 
-export function rulesForFlow(set: RuleSet, f: Flow): RuleList {
-  return rulesForProtocol(set, f.props.protocol);
-}
-
 /** The flow rules for a flow with this `protocol` value. */
 function rulesForProtocol(set: RuleSet, p: PropValue | undefined): RuleList {
   const key = typeof p === 'string' ? p : '';
