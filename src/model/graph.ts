@@ -7,7 +7,7 @@
  * share structure and never mutate), a model object's graph never goes stale. Chains and crossings are
  * computed lazily and memoised inside the graph, so a rule pass that never asks for a crossing pays nothing.
  *
- * The rule engine's incremental analyzer keeps a private graph (`createGraph`) and patches it in place with
+ * The rule engine's incremental analyzer keeps a private graph (`createPatchableGraph`) and patches it in place with
  * `patchGraph`; that graph is never put in the WeakMap cache, so the cached graph of a model never changes.
  *
  * Adjacency lists and line-boundary lists are kept sorted by id, not in document order: a patched graph and a
@@ -19,7 +19,6 @@ import type { Boundary, Flow, Id, ModelElement, ThreatModel } from './types';
 /** Indexes over one model. Treat as read-only outside this module. */
 export interface ModelGraph {
   elements: Map<Id, ModelElement>;
-  flows: Map<Id, Flow>;
   boundaries: Map<Id, Boundary>;
   /** Flows by target element id (only flows whose both endpoints exist). */
   inbound: Map<Id, Flow[]>;
@@ -27,7 +26,10 @@ export interface ModelGraph {
   outbound: Map<Id, Flow[]>;
   /** Line boundaries by the flow ids they list in `crossedBy`. */
   linesByFlow: Map<Id, Boundary[]>;
-  /** Memo: element or boundary id → chain of boundaries, innermost first. */
+  /**
+   * Memo: boundary id → chain of boundaries, itself first. An element's chain is the chain of its boundary,
+   * so the elements of a boundary share one array (there are far fewer boundaries than elements).
+   */
   chains: Map<Id, Boundary[]>;
   /**
    * Memo: flow → its endpoints and crossed boundaries (see `linksOf`). Keyed by the flow object, which makes
@@ -36,11 +38,16 @@ export interface ModelGraph {
    * cheaply per lookup, but a pass then took a third more minor collections: keep it weak.)
    */
   links: WeakMap<Flow, FlowLinks>;
-  /**
-   * Index of each element, flow and boundary in its document array: a hint for `resolveChanges`, so only in a
-   * graph made to be patched (`createGraph(model, true)`); a one-off analysis has no use for 30,000 entries.
-   */
-  positions: Map<Id, number> | undefined;
+}
+
+/**
+ * A graph the incremental analyzer patches (`patchGraph`), with what patching needs on top: flows by id, and
+ * the index of each element, flow and boundary in its document array (a hint for `resolveChanges`). A one-off
+ * analysis has no use for these 50,000 entries on a large model, so only this graph has them.
+ */
+export interface PatchableGraph extends ModelGraph {
+  flows: Map<Id, Flow>;
+  positions: Map<Id, number>;
 }
 
 /** A flow's endpoints as the graph has them (undefined when missing), and the boundaries it crosses once asked. */
@@ -70,20 +77,40 @@ export function buildGraph(model: ThreatModel): ModelGraph {
   return graph;
 }
 
-/** A fresh, uncached graph; `patchable` when it is to be patched (`patchGraph`). Use `buildGraph` otherwise. */
-export function createGraph(model: ThreatModel, patchable = false): ModelGraph {
+/** A fresh, uncached graph. Use `buildGraph` unless the graph is to be kept apart from the cache. */
+export function createGraph(model: ThreatModel): ModelGraph {
   const graph: ModelGraph = {
     elements: new Map(),
-    flows: new Map(),
     boundaries: new Map(),
     inbound: new Map(),
     outbound: new Map(),
     linesByFlow: new Map(),
     chains: new Map(),
     links: new WeakMap(),
-    positions: patchable ? new Map() : undefined,
   };
-  const positions = graph.positions;
+  fill(graph, model, undefined);
+  return graph;
+}
+
+/** A fresh graph to be patched with `patchGraph` (never the cached one: see the module comment). */
+export function createPatchableGraph(model: ThreatModel): PatchableGraph {
+  const graph: PatchableGraph = {
+    elements: new Map(),
+    boundaries: new Map(),
+    inbound: new Map(),
+    outbound: new Map(),
+    linesByFlow: new Map(),
+    chains: new Map(),
+    links: new WeakMap(),
+    flows: new Map(),
+    positions: new Map(),
+  };
+  fill(graph, model, graph);
+  return graph;
+}
+
+function fill(graph: ModelGraph, model: ThreatModel, patchable: PatchableGraph | undefined): void {
+  const positions = patchable?.positions;
   model.elements.forEach((el, i) => {
     graph.elements.set(el.id, el);
     positions?.set(el.id, i);
@@ -93,17 +120,32 @@ export function createGraph(model: ThreatModel, patchable = false): ModelGraph {
     positions?.set(b.id, i);
     indexLine(graph, b);
   });
-  if (positions) model.flows.forEach((f, i) => positions.set(f.id, i));
+  if (patchable) {
+    model.flows.forEach((f, i) => {
+      patchable.flows.set(f.id, f);
+      patchable.positions.set(f.id, i);
+    });
+  }
   for (const f of model.flows) {
-    graph.flows.set(f.id, f);
     if (graph.elements.has(f.source) && graph.elements.has(f.target)) {
       append(graph.outbound, f.source, f);
       append(graph.inbound, f.target, f);
     }
   }
-  for (const list of graph.inbound.values()) if (list.length > 1) sortShort(list);
-  for (const list of graph.outbound.values()) if (list.length > 1) sortShort(list);
-  return graph;
+  settle(graph.inbound);
+  settle(graph.outbound);
+}
+
+/**
+ * Sorts each adjacency list and keeps it at its exact length: a list grown by push keeps room for 17 items,
+ * and there are two lists per element, kept as long as the graph.
+ */
+function settle(map: Map<Id, Flow[]>): void {
+  map.forEach((list, key) => {
+    if (list.length < 2) return;
+    sortShort(list);
+    map.set(key, list.slice());
+  });
 }
 
 /**
@@ -181,10 +223,16 @@ function unlink(map: Map<Id, Flow[]>, key: Id, flowId: Id): void {
  * following `parentId`. A cycle or a dangling id ends the chain.
  */
 export function chainOf(graph: ModelGraph, id: Id): Boundary[] {
-  const memo = graph.chains.get(id);
-  if (memo) return memo;
   const el = graph.elements.get(id);
-  let next: Id | null = el ? el.boundaryId : graph.boundaries.has(id) ? id : null;
+  const start = el ? el.boundaryId : id;
+  return start === null ? (EMPTY as unknown as Boundary[]) : boundaryChain(graph, start);
+}
+
+/** The chain from a boundary id outwards (empty when there is no such boundary), memoised by that id. */
+function boundaryChain(graph: ModelGraph, start: Id): Boundary[] {
+  const memo = graph.chains.get(start);
+  if (memo) return memo;
+  let next: Id | null = start;
   const chain: Boundary[] = [];
   while (next !== null) {
     const b = graph.boundaries.get(next);
@@ -193,9 +241,9 @@ export function chainOf(graph: ModelGraph, id: Id): Boundary[] {
     chain.push(b);
     next = b.parentId;
   }
-  // Kept at its exact length (an array grown by push keeps room for 17 items): there is one per element.
+  // Kept at its exact length (an array grown by push keeps room for 17 items).
   const exact = chain.length ? chain.slice() : (EMPTY as unknown as Boundary[]);
-  graph.chains.set(id, exact);
+  graph.chains.set(start, exact);
   return exact;
 }
 
@@ -286,9 +334,9 @@ export function getBoundaryChain(model: ThreatModel, id: Id): Boundary[] {
 
 /** The boundaries a flow crosses (empty for an unknown flow id). */
 export function getCrossedBoundaries(model: ThreatModel, flowId: Id): Boundary[] {
-  const graph = buildGraph(model);
-  const flow = graph.flows.get(flowId);
-  return flow ? crossingsOf(graph, flow).slice() : [];
+  // One flow, for the editor: a scan of the document rather than a flow index in every graph.
+  const flow = model.flows.find((f) => f.id === flowId);
+  return flow ? crossingsOf(buildGraph(model), flow).slice() : [];
 }
 
 /** Whether the flow crosses a boundary, of the given type when one is given. */
@@ -308,10 +356,10 @@ export function getOutbound(model: ThreatModel, nodeId: Id): Flow[] {
 }
 
 /**
- * Brings a private graph (from `createGraph(prev)`) up to date with `next`, given the ids whose objects
+ * Brings a private graph (from `createPatchableGraph(prev)`) up to date with `next`, given the ids whose objects
  * changed, were added or removed. Memoised chains and crossings that could depend on them are dropped.
  */
-export function patchGraph(graph: ModelGraph, next: ThreatModel, changed: ReadonlySet<Id>, resolved = resolveChanges(graph, next, changed)): void {
+export function patchGraph(graph: PatchableGraph, next: ThreatModel, changed: ReadonlySet<Id>, resolved = resolveChanges(graph, next, changed)): void {
   const { elements: nextEls, flows: nextFlows, boundaries: nextBounds } = resolved;
 
   let boundariesChanged = false;
@@ -342,9 +390,8 @@ export function patchGraph(graph: ModelGraph, next: ThreatModel, changed: Readon
     if (now) graph.elements.set(id, now);
     else {
       graph.elements.delete(id);
-      graph.positions?.delete(id);
+      graph.positions.delete(id);
     }
-    graph.chains.delete(id);
     // A removed or added element changes which flows are linked (dangling flows are left out).
     if (!now || !existedBefore) relinkDangling(graph, id, now !== undefined, changed);
     for (const f of graph.inbound.get(id) ?? EMPTY) graph.links.delete(f);
@@ -368,7 +415,7 @@ export function patchGraph(graph: ModelGraph, next: ThreatModel, changed: Readon
  * the remembered array position is tried first (operations replace items in place and append new ones), then
  * the array is scanned from the end.
  */
-export function resolveChanges(graph: ModelGraph, next: ThreatModel, changed: ReadonlySet<Id>): ResolvedChanges {
+export function resolveChanges(graph: PatchableGraph, next: ThreatModel, changed: ReadonlySet<Id>): ResolvedChanges {
   const out: ResolvedChanges = { elements: new Map(), flows: new Map(), boundaries: new Map() };
   for (const id of changed) {
     const wasElement = graph.elements.has(id);
@@ -397,19 +444,19 @@ export function resolveChanges(graph: ModelGraph, next: ThreatModel, changed: Re
   return out;
 }
 
-function locate<T extends { id: Id }>(graph: ModelGraph, list: readonly T[], id: Id): T | undefined {
-  const hint = graph.positions?.get(id);
+function locate<T extends { id: Id }>(graph: PatchableGraph, list: readonly T[], id: Id): T | undefined {
+  const hint = graph.positions.get(id);
   if (hint !== undefined && list[hint]?.id === id) return list[hint];
   for (let i = list.length - 1; i >= 0; i--) {
     if (list[i].id === id) {
-      graph.positions?.set(id, i);
+      graph.positions.set(id, i);
       return list[i];
     }
   }
   return undefined;
 }
 
-function relinkDangling(graph: ModelGraph, elementId: Id, added: boolean, changed: ReadonlySet<Id>): void {
+function relinkDangling(graph: PatchableGraph, elementId: Id, added: boolean, changed: ReadonlySet<Id>): void {
   if (!added) {
     for (const f of graph.inbound.get(elementId) ?? EMPTY) {
       unlink(graph.outbound, f.source, f.id);

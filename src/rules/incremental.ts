@@ -13,7 +13,7 @@
  * analysis (checked on every update, whatever the ids say), and a change of it triggers a full pass.
  */
 import type { Analysis, Finding, MitigatedByDesign, RuleProblem } from '../model/findings';
-import { collectUnder, createGraph, patchGraph, resolveChanges, type ModelGraph, type ResolvedChanges } from '../model/graph';
+import { collectUnder, createPatchableGraph, patchGraph, resolveChanges, type PatchableGraph, type ResolvedChanges } from '../model/graph';
 import type { Id, ThreatModel } from '../model/types';
 import { createContext, type Entity, type EvalContext, type ReadSink } from './context';
 import { applyBatch, reconcile, sameFinding, sameMitigated } from './merge';
@@ -62,7 +62,7 @@ interface State {
   model: ThreatModel;
   set: RuleSet;
   disabledKey: string;
-  graph: ModelGraph;
+  graph: PatchableGraph;
   ctx: EvalContext;
   /**
    * Targets by id, and the reverse index: id → targets whose evaluation read it. A target's re-evaluation
@@ -97,7 +97,7 @@ export function createAnalyzer(packs: readonly RulePack[], tuning: AnalyzerTunin
   function full(model: ThreatModel): Analysis {
     const disabled = model.rulePacks?.disabledRules ?? [];
     const set = ruleSetFor(packs, disabled);
-    const graph = createGraph(model, true);
+    const graph = createPatchableGraph(model);
     const s: State = {
       model,
       set,
@@ -228,7 +228,7 @@ function widen(s: State, resolved: ResolvedChanges, changed: ReadonlySet<Id>): S
 }
 
 /** Resolves the ids widening added (endpoints) on top of those already resolved. */
-function resolveMore(graph: ModelGraph, next: ThreatModel, widened: ReadonlySet<Id>, changed: ReadonlySet<Id>, resolved: ResolvedChanges): ResolvedChanges {
+function resolveMore(graph: PatchableGraph, next: ThreatModel, widened: ReadonlySet<Id>, changed: ReadonlySet<Id>, resolved: ResolvedChanges): ResolvedChanges {
   const extra = new Set<Id>();
   for (const id of widened) if (!changed.has(id) && id !== '$lines') extra.add(id);
   if (!extra.size) return resolved;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   buildGraph,
   collectUnder,
-  createGraph,
+  createPatchableGraph,
   flowCrosses,
   getBoundaryChain,
   getCrossedBoundaries,
@@ -91,7 +91,7 @@ describe('graph', () => {
 
   it('patches a private graph to match a freshly built one', () => {
     const prev = sample();
-    const graph = createGraph(prev);
+    const graph = createPatchableGraph(prev);
     getCrossedBoundaries(prev, 'f1');
     const next: ThreatModel = {
       ...prev,
@@ -103,7 +103,7 @@ describe('graph', () => {
       boundaries: prev.boundaries.map((b) => (b.id === 'host' ? { ...b, parentId: null } : b)),
     };
     patchGraph(graph, next, new Set(['loose', 'user', 'new', 'f3', 'f4', 'host']));
-    const fresh = createGraph(next);
+    const fresh = createPatchableGraph(next);
     for (const id of ['user', 'api', 'db', 'new']) {
       expect(ids([...(graph.inbound.get(id) ?? [])]).sort()).toEqual(ids([...(fresh.inbound.get(id) ?? [])]).sort());
       expect(ids([...(graph.outbound.get(id) ?? [])]).sort()).toEqual(ids([...(fresh.outbound.get(id) ?? [])]).sort());

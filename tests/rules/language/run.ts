@@ -21,7 +21,7 @@ export interface RunResult {
 export function run(m: ThreatModel, targetId: string, when: string): RunResult {
   const graph = buildGraph(m);
   const node = graph.elements.get(targetId);
-  const f = graph.flows.get(targetId);
+  const f = m.flows.find((x) => x.id === targetId);
   const b = graph.boundaries.get(targetId);
   const category: RuleCategory = node ? 'node' : f ? 'flow' : 'boundary';
   const parsed = parseExpression(when);
