@@ -278,13 +278,18 @@ export function linksOf(graph: ModelGraph, flow: Flow): FlowLinks {
 
 /** Boundaries a flow crosses: the zones exactly one endpoint is inside, then line boundaries listing the flow. */
 export function crossingsOf(graph: ModelGraph, flow: Flow): Boundary[] {
-  const links = linksOf(graph, flow);
-  return (links.crossings ??= computeCrossings(graph, flow));
+  return crossingsOfLinks(graph, flow, linksOf(graph, flow));
 }
 
-function computeCrossings(graph: ModelGraph, flow: Flow): Boundary[] {
-  const a = zonesOf(graph, flow.source);
-  const b = zonesOf(graph, flow.target);
+/** `crossingsOf` with the flow's links at hand (from `linksOf`). */
+export function crossingsOfLinks(graph: ModelGraph, flow: Flow, links: FlowLinks): Boundary[] {
+  return (links.crossings ??= computeCrossings(graph, flow, links));
+}
+
+function computeCrossings(graph: ModelGraph, flow: Flow, links: FlowLinks): Boundary[] {
+  // The endpoints as the links have them: no lookups by id.
+  const a = zonesOf(graph, links.source);
+  const b = zonesOf(graph, links.target);
   // Chains end at a root, so the zones both endpoints are in form a common tail; only the heads can differ.
   // (A chain never repeats a boundary, so a head item of one chain can only occur in the other's head.)
   let i = a.length;
@@ -310,9 +315,9 @@ function includesBefore(list: readonly Boundary[], item: Boundary, end: number):
   return false;
 }
 
-function zonesOf(graph: ModelGraph, elementId: Id): Boundary[] {
-  if (!graph.elements.has(elementId)) return EMPTY as unknown as Boundary[];
-  const chain = chainOf(graph, elementId);
+function zonesOf(graph: ModelGraph, el: ModelElement | undefined): Boundary[] {
+  if (!el || el.boundaryId === null) return EMPTY as unknown as Boundary[];
+  const chain = boundaryChain(graph, el.boundaryId);
   for (let i = 0; i < chain.length; i++) if (chain[i].shape !== 'zone') return chain.filter((z) => z.shape === 'zone');
   return chain;
 }

@@ -6,7 +6,7 @@
  * (see slots.ts), and what the rules look up in the graph is kept per target (see `nearbyOf`).
  */
 import type { EvidenceItem } from '../model/findings';
-import type { ModelGraph } from '../model/graph';
+import type { FlowLinks, ModelGraph } from '../model/graph';
 import type { Boundary, Flow, Id, ModelElement, PropValue } from '../model/types';
 import type { ElementFacts, SeverityLookups } from './severity';
 import { emptyLoaded, loadProps, loadSnapshot, slotCount, slotOf, snapshotOf, type LoadedProps } from './slots';
@@ -39,6 +39,8 @@ export interface EvalContext {
    * fire; reads for `reads` are recorded either way.
    */
   recording: boolean;
+  /** The links of `self` when it is a flow, as the engine looked them up (see `linksOf`). */
+  selfLinks: FlowLinks | undefined;
   /** The boundaries `self` crosses when it is a flow, once asked (many flow rules ask). Reset per target. */
   selfCrossings: readonly Boundary[] | undefined;
   /**
@@ -156,9 +158,8 @@ export interface Nearby {
   recorded: boolean;
   props: LoadedProps;
   crossings: readonly Boundary[] | undefined;
-  /** A flow's endpoints once looked up: undefined is "not yet", null "missing". */
-  source: ModelElement | null | undefined;
-  target: ModelElement | null | undefined;
+  /** A flow's endpoints and crossings as the graph has them, once looked up: one lookup for all three. */
+  links: FlowLinks | undefined;
 }
 
 const NEARBY_LIMIT = 16;
@@ -186,12 +187,12 @@ export function nearbyOf(ctx: EvalContext, entity: Entity): Nearby | undefined {
   for (let i = 0; i < n; i++) if (list[i].entity === entity) return (ctx.lastNearby = list[i]);
   if (n >= NEARBY_LIMIT) return undefined;
   let e = list[n];
-  if (!e) list[n] = e = { entity: undefined, readCount: 0, recorded: false, props: emptyLoaded(), crossings: undefined, source: undefined, target: undefined };
+  if (!e) list[n] = e = { entity: undefined, readCount: 0, recorded: false, props: emptyLoaded(), crossings: undefined, links: undefined };
   e.entity = entity;
   e.readCount = 0;
   e.recorded = false;
   e.crossings = undefined;
-  e.source = e.target = undefined;
+  e.links = undefined;
   ctx.nearbyCount = n + 1;
   return (ctx.lastNearby = e);
 }
@@ -217,6 +218,7 @@ export function createContext(graph: ModelGraph, reads?: ReadSink): EvalContext 
     evLen: 0,
     reads,
     recording: true,
+    selfLinks: undefined,
     selfCrossings: undefined,
     evCache: [],
     evCacheLen: 0,

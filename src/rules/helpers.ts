@@ -6,7 +6,7 @@
  * Helpers that read graph structure record the ids they look at (`touch`), so the incremental analyzer knows
  * which targets to re-evaluate when those ids change.
  */
-import { chainOf, crossingsOf, inboundOf, linksOf, outboundOf } from '../model/graph';
+import { chainOf, crossingsOfLinks, inboundOf, linksOf, outboundOf, type FlowLinks } from '../model/graph';
 import { PUBLIC_DATA, SENSITIVE_DATA } from '../model/properties';
 import type { Boundary, Flow, ModelElement } from '../model/types';
 import { nearbyOf, peekAt, readPropAt, readPropWithDefault, touch, touchEntity, touchLines, type EvalContext, type Value } from './context';
@@ -136,19 +136,20 @@ export function enc(ctx: EvalContext, f: Flow | undefined): Value {
 /** The boundaries a flow crosses, recording everything the answer depends on. */
 export function crossed(ctx: EvalContext, f: Flow): readonly Boundary[] {
   // Kept per target, and so are the reads it records: only the first time of a target records them.
-  if (f === ctx.self) return (ctx.selfCrossings ??= crossingsWithReads(ctx, f));
+  if (f === ctx.self) return (ctx.selfCrossings ??= crossingsWithReads(ctx, f, ctx.selfLinks ?? linksOf(ctx.graph, f)));
   const near = nearbyOf(ctx, f);
-  return near ? (near.crossings ??= crossingsWithReads(ctx, f)) : crossingsWithReads(ctx, f);
+  if (!near) return crossingsWithReads(ctx, f, linksOf(ctx.graph, f));
+  return (near.crossings ??= crossingsWithReads(ctx, f, (near.links ??= linksOf(ctx.graph, f))));
 }
 
-function crossingsWithReads(ctx: EvalContext, f: Flow): readonly Boundary[] {
+function crossingsWithReads(ctx: EvalContext, f: Flow, links: FlowLinks): readonly Boundary[] {
   if (ctx.reads) {
     touchEntity(ctx, f);
     touchLines(ctx);
     touch(ctx, f.source);
     touch(ctx, f.target);
   }
-  return crossingsOf(ctx.graph, f);
+  return crossingsOfLinks(ctx.graph, f, links);
 }
 
 /**
@@ -274,8 +275,7 @@ export function endpoint(ctx: EvalContext, f: Flow | undefined, end: 'source' | 
   const near = nearbyOf(ctx, f);
   if (!near) return linksOf(ctx.graph, f)[end];
   // undefined: not looked up yet; null: looked up and missing.
-  if (end === 'source') return (near.source ??= linksOf(ctx.graph, f).source ?? null) ?? undefined;
-  return (near.target ??= linksOf(ctx.graph, f).target ?? null) ?? undefined;
+  return (near.links ??= linksOf(ctx.graph, f))[end];
 }
 
 /** Run-time implementations of the helpers that are plain functions of their arguments. */

@@ -267,6 +267,7 @@ export function evaluateTarget(
   let sourceRec: ElementRecord | undefined;
   let targetRec: ElementRecord | undefined;
   ctx.selfRecord = ctx.sourceRecord = ctx.targetRecord = undefined;
+  ctx.selfLinks = undefined;
   // The target's properties first: the rule list depends on some of them.
   if (kind === 'node') {
     const el = target as ModelElement;
@@ -277,7 +278,7 @@ export function evaluateTarget(
     ctx.source = ctx.target = undefined;
   } else if (kind === 'flow') {
     const f = target as Flow;
-    const links = linksOf(graph, f);
+    const links = (ctx.selfLinks = linksOf(graph, f));
     ctx.source = links.source;
     ctx.target = links.target;
     reads?.add(f.source).add(f.target);
