@@ -79,22 +79,20 @@ export function buildGraph(model: ThreatModel): ModelGraph {
 
 /** A fresh, uncached graph. Use `buildGraph` unless the graph is to be kept apart from the cache. */
 export function createGraph(model: ThreatModel): ModelGraph {
-  const graph: ModelGraph = {
-    elements: new Map(),
-    boundaries: new Map(),
-    inbound: new Map(),
-    outbound: new Map(),
-    linesByFlow: new Map(),
-    chains: new Map(),
-    links: new WeakMap(),
-  };
+  const graph = emptyGraph();
   fill(graph, model, undefined);
   return graph;
 }
 
 /** A fresh graph to be patched with `patchGraph` (never the cached one: see the module comment). */
 export function createPatchableGraph(model: ThreatModel): PatchableGraph {
-  const graph: PatchableGraph = {
+  const graph: PatchableGraph = { ...emptyGraph(), flows: new Map(), positions: new Map() };
+  fill(graph, model, graph);
+  return graph;
+}
+
+function emptyGraph(): ModelGraph {
+  return {
     elements: new Map(),
     boundaries: new Map(),
     inbound: new Map(),
@@ -102,11 +100,7 @@ export function createPatchableGraph(model: ThreatModel): PatchableGraph {
     linesByFlow: new Map(),
     chains: new Map(),
     links: new WeakMap(),
-    flows: new Map(),
-    positions: new Map(),
   };
-  fill(graph, model, graph);
-  return graph;
 }
 
 function fill(graph: ModelGraph, model: ThreatModel, patchable: PatchableGraph | undefined): void {
