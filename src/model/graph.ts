@@ -14,6 +14,7 @@
  * freshly built one must agree exactly (rule evidence follows this order), and the array position of an item
  * in the document carries no meaning.
  */
+import { keptCopy } from './keep';
 import type { Boundary, Flow, Id, ModelElement, ThreatModel } from './types';
 
 /** Indexes over one model. Treat as read-only outside this module. */
@@ -138,7 +139,7 @@ function settle(map: Map<Id, Flow[]>): void {
   map.forEach((list, key) => {
     if (list.length < 2) return;
     sortShort(list);
-    map.set(key, list.slice());
+    map.set(key, keptCopy(list));
   });
 }
 
@@ -236,7 +237,7 @@ function boundaryChain(graph: ModelGraph, start: Id): Boundary[] {
     next = b.parentId;
   }
   // Kept at its exact length (an array grown by push keeps room for 17 items).
-  const exact = chain.length ? chain.slice() : (EMPTY as unknown as Boundary[]);
+  const exact = chain.length ? keptCopy(chain) : (EMPTY as unknown as Boundary[]);
   graph.chains.set(start, exact);
   return exact;
 }
@@ -294,15 +295,20 @@ function computeCrossings(graph: ModelGraph, flow: Flow, links: FlowLinks): Boun
   }
   const lines = graph.linesByFlow.size ? graph.linesByFlow.get(flow.id) : undefined;
   if (i === 0 && j === 0 && !lines) return EMPTY as unknown as Boundary[];
-  // Filled in place at most its final length; trimmed if a line repeats a zone. There is one per flow.
-  const result: Boundary[] = new Array(i + j + (lines ? lines.length : 0));
+  // Gathered in a scratch list and kept at its exact length (see keep.ts). There is one per flow.
+  const result = crossingScratch;
   let n = 0;
   for (let k = 0; k < i; k++) if (!includesBefore(b, a[k], j)) result[n++] = a[k];
   for (let k = 0; k < j; k++) if (!includesBefore(a, b[k], i)) result[n++] = b[k];
   if (lines) for (const line of lines) if (!includesBefore(result, line, n)) result[n++] = line;
-  result.length = n;
-  return n ? result : (EMPTY as unknown as Boundary[]);
+  if (!n) return EMPTY as unknown as Boundary[];
+  const kept = keptCopy(result, n);
+  // Cleared item by item (clearing by length frees the scratch list's storage), so no old model stays reachable.
+  for (let k = 0; k < n; k++) result[k] = undefined as unknown as Boundary;
+  return kept;
 }
+
+const crossingScratch: Boundary[] = [];
 
 function includesBefore(list: readonly Boundary[], item: Boundary, end: number): boolean {
   for (let k = 0; k < end; k++) if (list[k] === item) return true;

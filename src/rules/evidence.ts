@@ -15,6 +15,7 @@ import type { EvidenceItem, Finding } from '../model/findings';
 import type { PropValue } from '../model/types';
 import { peekAt, type Entity, type EvalContext } from './context';
 import { slotCount } from './slots';
+import { keptCopy } from '../model/keep';
 
 const NO_EVIDENCE: readonly EvidenceItem[] = Object.freeze([]);
 
@@ -64,7 +65,7 @@ export function collectEvidence(ctx: EvalContext): EvidenceItem[] {
     for (let j = 0; j < i; j++) if (entities[j] === entity && props[j] === property) continue outer;
     items[k++] = evidenceItem(ctx, entity, property, slots[i]);
   }
-  const out = items.slice(0, k);
+  const out = keptCopy(items, k);
   // Cleared item by item, not by length, which would free the scratch array's storage.
   for (let i = 0; i < k; i++) items[i] = NO_ITEM;
   return out;

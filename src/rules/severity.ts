@@ -15,6 +15,7 @@
  */
 import { chainOf, crossingsOf, inboundOf, type ModelGraph } from '../model/graph';
 import type { SeverityAdjustment } from '../model/findings';
+import { keptCopy } from '../model/keep';
 import type { Boundary, Flow, Id, ModelElement, PropValue, Severity } from '../model/types';
 import type { Entity, ReadSink } from './context';
 import { propSlot } from './slots';
@@ -223,7 +224,7 @@ function computeSeverity(base: Severity, exposed: boolean, staked: boolean, fact
     severity = to;
   }
   // Copied at its exact length from a scratch list: an array grown by push keeps room for 17 items.
-  return { severity, adjustments: n ? steps.slice(0, n) : (NO_ADJUSTMENTS as SeverityAdjustment[]) };
+  return { severity, adjustments: n ? keptCopy(steps, n) : (NO_ADJUSTMENTS as SeverityAdjustment[]) };
 }
 
 const scratchSteps: SeverityAdjustment[] = [];

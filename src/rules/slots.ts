@@ -6,6 +6,7 @@
  */
 import type { PropValue } from '../model/types';
 import type { Entity } from './context';
+import { keptCopy } from '../model/keep';
 
 const SLOTS = new Map<string, number>();
 
@@ -75,14 +76,19 @@ export function loadProps(into: LoadedProps, entity: Entity | undefined): void {
 
 /** The loaded values as `slot, value, slot, value...`, to load again later with `loadSnapshot`. */
 export function snapshotOf(loaded: LoadedProps): (number | PropValue | undefined)[] {
-  const out = new Array<number | PropValue | undefined>(loaded.count * 2);
+  // Gathered in a scratch list and kept by a literal (see keep.ts): snapshots last the whole pass.
+  const out = snapshotScratch;
   for (let i = 0; i < loaded.count; i++) {
     const slot = loaded.filled[i];
     out[2 * i] = slot;
     out[2 * i + 1] = loaded.values[slot];
   }
-  return out;
+  const kept = keptCopy(out, loaded.count * 2);
+  for (let i = 0; i < 2 * loaded.count; i++) out[i] = undefined;
+  return kept;
 }
+
+const snapshotScratch: (number | PropValue | undefined)[] = [];
 
 /** Loads an entity's values from its snapshot (see `snapshotOf`): no lookups by name. */
 export function loadSnapshot(into: LoadedProps, entity: Entity, snapshot: readonly (number | PropValue | undefined)[]): void {
