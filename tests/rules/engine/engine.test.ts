@@ -50,6 +50,33 @@ describe('analyze', () => {
     expect(found).toHaveLength(20);
   });
 
+  it('puts findings and mitigated entries in id order whatever order the document lists its items in', () => {
+    // Ids whose order as text is not their order as numbers, listed shuffled.
+    const order = [7, 2, 11, 0, 10, 1, 9, 3, 8, 5, 4, 6];
+    const elements = order.map((i) => el(`e${i}`, 'process', 'process', i % 3 === 0 ? { rateLimiting: true } : {}));
+    const flows = order.map((i) => flow(`f${i}`, `e${i}`, `e${(i + 1) % 12}`, i % 2 ? { encryptedInTransit: true } : {}));
+    const boundaries = order.map((i) => zone(`b${i}`, 'host'));
+    const limit = rule('N-1', ['process'], 'off(self.rateLimiting)', {
+      mitigations: [{ key: 'rl', text: 'Limit.', controls: [{ property: 'rateLimiting', value: true }] }],
+    });
+    const tls = rule('F-1', ['flow'], 'off(self.encryptedInTransit)', {
+      mitigations: [{ key: 'tls', text: 'TLS.', controls: [{ property: 'encryptedInTransit', value: true }] }],
+    });
+    const zones = rule('B-1', ['boundary'], 'true');
+    const a = analyze(model({ elements, flows, boundaries }), [pack([zones, tls, limit])]);
+    const found = ids(a.findings);
+    expect(found).toEqual([...found].sort());
+    expect(found).toHaveLength(12 + 6 + 8);
+    const mitigated = a.mitigated.map((m) => m.id);
+    expect(mitigated).toEqual([...mitigated].sort());
+    expect(mitigated).toEqual(['F-1@f1', 'F-1@f11', 'F-1@f3', 'F-1@f5', 'F-1@f7', 'F-1@f9', 'N-1@e0', 'N-1@e3', 'N-1@e6', 'N-1@e9']);
+  });
+
+  it('still sorts and reports once when two elements share an id', () => {
+    const m = model({ elements: [el('b', 'process'), el('a', 'process'), el('b', 'process')] });
+    expect(ids(analyze(m, [pack([rule('N-1', ['process'], 'true')])]).findings)).toEqual(['N-1@a', 'N-1@b']);
+  });
+
   it('refuses an @ in a rule id, which would make finding ids ambiguous', () => {
     expect(analyze(base(), [pack([rule('A@B', ['process'], 'true')])]).problems[0].message).toMatch(/may not contain '@'/);
   });
