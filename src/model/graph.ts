@@ -236,7 +236,7 @@ function boundaryChain(graph: ModelGraph, start: Id): Boundary[] {
     chain.push(b);
     next = b.parentId;
   }
-  // Kept at its exact length (an array grown by push keeps room for 17 items).
+  // Kept at its exact length, by a literal (see keep.ts): an array grown by push keeps room for 17 items.
   const exact = chain.length ? keptCopy(chain) : (EMPTY as unknown as Boundary[]);
   graph.chains.set(start, exact);
   return exact;

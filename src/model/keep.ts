@@ -2,8 +2,8 @@
  * Copies for data an analysis keeps to its end (adjacency lists, chains, crossings, evidence lists). V8 learns
  * per array *literal* whether what it makes survives, and then allocates such arrays in the old generation
  * directly; an array made by `slice` or `new Array` always starts young and is copied by each minor collection
- * it survives. On a 10,000-element model that copying was a quarter of a full analysis, so short lists are
- * made by literals here.
+ * it survives. On a 10,000-element model minor collections are about a quarter of a full analysis, most of it
+ * copying what survives, so the short lists a pass keeps are made by literals here.
  */
 
 /** The first `n` items of `items`, as an array of exactly that length. */

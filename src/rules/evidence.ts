@@ -12,10 +12,10 @@
  * - an empty list is one frozen array.
  */
 import type { EvidenceItem, Finding } from '../model/findings';
+import { keptCopy } from '../model/keep';
 import type { PropValue } from '../model/types';
 import { peekAt, type Entity, type EvalContext } from './context';
 import { slotCount } from './slots';
-import { keptCopy } from '../model/keep';
 
 const NO_EVIDENCE: readonly EvidenceItem[] = Object.freeze([]);
 

@@ -274,7 +274,6 @@ export function endpoint(ctx: EvalContext, f: Flow | undefined, end: 'source' | 
   }
   const near = nearbyOf(ctx, f);
   if (!near) return linksOf(ctx.graph, f)[end];
-  // undefined: not looked up yet; null: looked up and missing.
   return (near.links ??= linksOf(ctx.graph, f))[end];
 }
 

@@ -223,7 +223,7 @@ function computeSeverity(base: Severity, exposed: boolean, staked: boolean, fact
     if (to !== severity) steps[n++] = { from: severity, to, reason };
     severity = to;
   }
-  // Copied at its exact length from a scratch list: an array grown by push keeps room for 17 items.
+  // Copied at its exact length from a scratch list, by a literal (see keep.ts): it lasts as long as the findings.
   return { severity, adjustments: n ? keptCopy(steps, n) : (NO_ADJUSTMENTS as SeverityAdjustment[]) };
 }
 

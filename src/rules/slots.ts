@@ -4,9 +4,9 @@
  * of differently shaped props objects, which defeats the JavaScript engine's inline caches: a lookup by name in
  * one costs several times an array load, and an analysis of a large model reads properties millions of times.
  */
+import { keptCopy } from '../model/keep';
 import type { PropValue } from '../model/types';
 import type { Entity } from './context';
-import { keptCopy } from '../model/keep';
 
 const SLOTS = new Map<string, number>();
 
