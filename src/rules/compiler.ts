@@ -171,7 +171,6 @@ function isA(ctx: EvalContext, x: Entity | undefined, names: ReadonlySet<string>
   return names.has('boundary') || names.has(x.type);
 }
 
-
 /** False at the first operand that is not true, keeping only that operand's evidence. */
 function and(parts: readonly Compiled[]): Compiled {
   return (ctx) => {

@@ -234,11 +234,6 @@ function boundaryList(set: RuleSet, type: string): RuleList {
   return ruleList(rules, (r) => r.guard.is.every((names) => names.has('boundary') || names.has(type)) && !r.guard.protocols.length);
 }
 
-/** Whether an element is skipped by node rules. */
-export function isOutOfScope(el: ModelElement): boolean {
-  return el.props.outOfScope === true;
-}
-
 /** A reusable evaluation context for one analysis pass. */
 export function passContext(graph: ModelGraph): EvalContext {
   return createContext(graph);
@@ -313,7 +308,6 @@ export function evaluateTarget(
   const plan = planFor(table, rules, skip, ctx, kind === 'flow');
   const low = targetLow;
   const high = targetHigh;
-  const { mitigateLow, mitigateHigh, mitigateAlways } = table;
   let facts: SeverityFacts | undefined;
   // The plan's rules in list order, and every rule between them (not evaluated: its guard or required
   // properties rule it out) checked for mitigations on the way; `mayBeMitigated` is a test of bits.
@@ -321,7 +315,7 @@ export function evaluateTarget(
   for (let k = 0; k <= plan.length; k++) {
     const end = k < plan.length ? plan[k] : rules.length;
     for (let i = next; i < end; i++) {
-      if ((mitigateLow[i] & low) === 0 && (mitigateHigh[i] & high) === 0 && mitigateAlways[i] === 0) continue;
+      if (!mayMitigate(table, i, low, high)) continue;
       const r = rules[i];
       if (checkMitigatedByDesign(r, kind, ctx, reads, out.mitigated)) out.mitigatedRules?.push(r.slot);
     }
@@ -333,10 +327,15 @@ export function evaluateTarget(
       facts ??= targetFacts(r, ctx);
       out.findings.push(makeFinding(r, ctx.self, targetKind, ctx, facts));
       out.findingRules?.push(r.slot);
-    } else if (outcome === NOT_FIRED && ((mitigateLow[end] & low) !== 0 || (mitigateHigh[end] & high) !== 0 || mitigateAlways[end] !== 0)) {
+    } else if (outcome === NOT_FIRED && mayMitigate(table, end, low, high)) {
       if (checkMitigatedByDesign(r, kind, ctx, reads, out.mitigated)) out.mitigatedRules?.push(r.slot);
     }
   }
+}
+
+/** Whether rule `i` of a plan table may be mitigated on a target with these mitigating bits (see plans.ts). */
+function mayMitigate(table: PlanTable, i: number, low: number, high: number): boolean {
+  return (table.mitigateLow[i] & low) !== 0 || (table.mitigateHigh[i] & high) !== 0 || table.mitigateAlways[i] !== 0;
 }
 
 /** `evaluateTarget` rule by rule, for targets whose properties could not be loaded (or too large a list). */

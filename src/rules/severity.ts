@@ -146,7 +146,7 @@ export function severityFacts(
     const scopeA = source ? a!.scope : scopeReason(f.source, graph, track);
     const scopeB = end ? b!.scope : scopeReason(f.target, graph, track);
     return {
-      exposure: flowExposure(f, graph, look, track, a),
+      exposure: flowExposure(f, look, track, a),
       stakes: a?.stakes ?? b?.stakes,
       outOfScope: scopeA && scopeB ? `both ends are out of scope (${scopeA}; ${scopeB})` : undefined,
     };
@@ -256,23 +256,13 @@ function nodeExposure(el: ModelElement, look: SeverityLookups): string | undefin
   return undefined;
 }
 
-function flowExposure(f: Flow, graph: ModelGraph, look: SeverityLookups, track: Track, sourceFacts: ElementFacts | undefined): string | undefined {
+function flowExposure(f: Flow, look: SeverityLookups, track: Track, sourceFacts: ElementFacts | undefined): string | undefined {
   const b = internetCrossing(f, look);
   if (b) return `crosses the internet boundary '${b.name}'`;
-  // The source's chain, as its facts have it (the chain of an element's id is the element's).
-  if (sourceFacts) {
-    track?.(f.source);
-    return sourceFacts.zone;
-  }
-  const zones = chain(graph, f.source, track);
-  for (let i = 0; i < zones.length; i++) {
-    const zone = zones[i];
-    if (zone.shape === 'zone' && zone.type === 'internet') {
-      const source = graph.elements.get(f.source);
-      if (source) return `its source '${source.name}' is in the internet zone '${zone.name}'`;
-    }
-  }
-  return undefined;
+  // The source's chain, as its facts have it (the chain of an element's id is the element's); a flow from a
+  // missing element is in no zone.
+  track?.(f.source);
+  return sourceFacts?.zone;
 }
 
 type Track = ((id: Id) => void) | undefined;

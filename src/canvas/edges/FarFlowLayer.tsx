@@ -15,11 +15,11 @@
  */
 import type { InternalNode } from '@xyflow/react';
 import { memo, useMemo, useState } from 'react';
+import type { Point } from '../../model/types';
 import type { FlowCanvasEdge } from '../types';
 import { useInternalNodes } from '../useInternalNodes';
-import { EdgeLabelPortal } from './edgeLabelLayer';
-import type { Point } from '../../model/types';
 import { floatingLine, nodeRect } from './edgeGeometry';
+import { EdgeLabelPortal } from './edgeLabelLayer';
 
 /** Arrowhead length and half width in flow units: zoomed out past FAR_ZOOM it is still a few pixels. */
 const ARROW_LENGTH = 28;
