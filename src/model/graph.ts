@@ -14,7 +14,7 @@
  * freshly built one must agree exactly (rule evidence follows this order), and the array position of an item
  * in the document carries no meaning.
  */
-import { keptCopy } from './keep';
+import { keptCopy } from '../lib/keep';
 import type { Boundary, Flow, Id, ModelElement, ThreatModel } from './types';
 
 /** Indexes over one model. Treat as read-only outside this module. */
@@ -236,7 +236,7 @@ function boundaryChain(graph: ModelGraph, start: Id): Boundary[] {
     chain.push(b);
     next = b.parentId;
   }
-  // Kept at its exact length, by a literal (see keep.ts): an array grown by push keeps room for 17 items.
+  // Kept at its exact length, by a literal (see lib/keep.ts): an array grown by push keeps room for 17 items.
   const exact = chain.length ? keptCopy(chain) : (EMPTY as unknown as Boundary[]);
   graph.chains.set(start, exact);
   return exact;
@@ -295,7 +295,7 @@ function computeCrossings(graph: ModelGraph, flow: Flow, links: FlowLinks): Boun
   }
   const lines = graph.linesByFlow.size ? graph.linesByFlow.get(flow.id) : undefined;
   if (i === 0 && j === 0 && !lines) return EMPTY as unknown as Boundary[];
-  // Gathered in a scratch list and kept at its exact length (see keep.ts). There is one per flow.
+  // Gathered in a scratch list and kept at its exact length (see lib/keep.ts). There is one per flow.
   const result = crossingScratch;
   let n = 0;
   for (let k = 0; k < i; k++) if (!includesBefore(b, a[k], j)) result[n++] = a[k];

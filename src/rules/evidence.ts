@@ -11,8 +11,8 @@
  * - items about other entities (a flow's endpoint) are made once per target and shared by its findings;
  * - an empty list is one frozen array.
  */
+import { keptCopy } from '../lib/keep';
 import type { EvidenceItem, Finding } from '../model/findings';
-import { keptCopy } from '../model/keep';
 import type { PropValue } from '../model/types';
 import { peekAt, type Entity, type EvalContext } from './context';
 import { slotCount } from './slots';

@@ -13,9 +13,9 @@
  * Raises are capped at critical and lowering at info; each step that changes the severity is recorded with a
  * reason an analyst can read. At most +2 in total, since there are two raising criteria.
  */
+import { keptCopy } from '../lib/keep';
 import { chainOf, crossingsOf, inboundOf, type ModelGraph } from '../model/graph';
 import type { SeverityAdjustment } from '../model/findings';
-import { keptCopy } from '../model/keep';
 import type { Boundary, Flow, Id, ModelElement, PropValue, Severity } from '../model/types';
 import type { Entity, ReadSink } from './context';
 import { propSlot } from './slots';
@@ -223,7 +223,7 @@ function computeSeverity(base: Severity, exposed: boolean, staked: boolean, fact
     if (to !== severity) steps[n++] = { from: severity, to, reason };
     severity = to;
   }
-  // Copied at its exact length from a scratch list, by a literal (see keep.ts): it lasts as long as the findings.
+  // Copied at its exact length from a scratch list, by a literal (see lib/keep.ts): it lasts as long as the findings.
   return { severity, adjustments: n ? keptCopy(steps, n) : (NO_ADJUSTMENTS as SeverityAdjustment[]) };
 }
 

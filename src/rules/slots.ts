@@ -4,7 +4,7 @@
  * of differently shaped props objects, which defeats the JavaScript engine's inline caches: a lookup by name in
  * one costs several times an array load, and an analysis of a large model reads properties millions of times.
  */
-import { keptCopy } from '../model/keep';
+import { keptCopy } from '../lib/keep';
 import type { PropValue } from '../model/types';
 import type { Entity } from './context';
 
@@ -76,7 +76,7 @@ export function loadProps(into: LoadedProps, entity: Entity | undefined): void {
 
 /** The loaded values as `slot, value, slot, value...`, to load again later with `loadSnapshot`. */
 export function snapshotOf(loaded: LoadedProps): (number | PropValue | undefined)[] {
-  // Gathered in a scratch list and kept by a literal (see keep.ts): snapshots last the whole pass.
+  // Gathered in a scratch list and kept by a literal (see lib/keep.ts): snapshots last the whole pass.
   const out = snapshotScratch;
   for (let i = 0; i < loaded.count; i++) {
     const slot = loaded.filled[i];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keptCopy } from '../../src/model/keep';
+import { keptCopy } from '../../src/lib/keep';
 
 describe('keptCopy', () => {
   it('copies the first n items at exactly that length, for every size it makes by literal and past them', () => {
